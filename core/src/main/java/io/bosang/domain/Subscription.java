@@ -1,0 +1,32 @@
+package io.bosang.domain;
+
+import java.time.OffsetDateTime;
+import java.util.Objects;
+
+/**
+ * A paid plan the claimant held for the claimed service.
+ *
+ * @param plan          plan name, e.g. {@code melon-streaming-club}
+ * @param monthlyFeeKrw monthly fee in whole KRW (0 for a free pass)
+ * @param billing       who bills it
+ * @param start         start of the paid period (inclusive)
+ * @param end           end of the paid period (exclusive), or {@code null} for a recurring plan
+ */
+public record Subscription(String plan, long monthlyFeeKrw, BillingChannel billing, OffsetDateTime start, OffsetDateTime end) {
+    public Subscription {
+        Objects.requireNonNull(plan, "plan");
+        Objects.requireNonNull(billing, "billing");
+        Objects.requireNonNull(start, "start");
+        if (monthlyFeeKrw < 0) throw new IllegalArgumentException("monthlyFeeKrw must not be negative");
+        if (end != null && !end.isAfter(start)) throw new IllegalArgumentException("subscription ends before it starts");
+    }
+
+    /** True when the plan was in force at {@code instant}. */
+    public boolean activeAt(OffsetDateTime instant) {
+        return !start.isAfter(instant) && (end == null || end.isAfter(instant));
+    }
+
+    public boolean inAppBilled() {
+        return billing == BillingChannel.APP_STORE_IN_APP;
+    }
+}

@@ -1,0 +1,108 @@
+package io.bosang.engine;
+
+import io.bosang.engine.internal.ContentHash;
+import io.bosang.engine.internal.DroolsRuleBase;
+import io.bosang.engine.internal.ManifestReader;
+import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.params.ParameterFileReader;
+import io.bosang.params.ParameterSet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds policies from the classpath (the shipped {@code rules} module) or from a directory (an analyst's working
+ * copy). A build validates everything and reports every problem at once; a failed build throws
+ * {@link PolicyBuildException} and leaves every other policy untouched.
+ */
+public final class PolicyLoader {
+    private PolicyLoader() {
+    }
+
+    /** Ids of the policies on the classpath, sorted. */
+    public static List<String> available() {
+        return List.copyOf(PolicyFolders.onClasspath(classLoader()).keySet());
+    }
+
+    /** Builds the shipped policy {@code id} from the classpath. */
+    public static Policy load(String id) throws PolicyBuildException {
+        Path dir = PolicyFolders.onClasspath(classLoader(), id).orElseThrow(() -> new PolicyBuildException(id,
+                List.of(new Problem("policies/" + id, 0, id, "no policy '" + id + "' on the classpath; available: "
+                        + String.join(", ", available())))));
+        return build(dir, "classpath:policies/" + id);
+    }
+
+    /** Builds the policy in {@code dir} (a folder holding {@code policy.yaml}, DRL files and {@code parameters/}). */
+    public static Policy load(Path dir) throws PolicyBuildException {
+        if (!Files.isRegularFile(dir.resolve("policy.yaml"))) {
+            throw new PolicyBuildException(dir.toString(), List.of(new Problem("policy.yaml", 0, "",
+                    "no policy.yaml in " + dir.toAbsolutePath() + ": a policy folder holds policy.yaml, its .drl files and parameters/")));
+        }
+        return build(dir, dir.toAbsolutePath().normalize().toString());
+    }
+
+    /** Builds from a policy id or a directory path, whichever {@code idOrDir} names. */
+    public static Policy resolve(String idOrDir) throws PolicyBuildException {
+        Path p = Path.of(idOrDir);
+        if (Files.isDirectory(p)) return load(p);
+        return load(idOrDir);
+    }
+
+    private static Policy build(Path dir, String origin) throws PolicyBuildException {
+        String folderName = dir.getFileName() == null ? "" : dir.getFileName().toString().replace("/", "");
+        List<Problem> problems = new ArrayList<>();
+        PolicyManifest manifest = ManifestReader.read(dir.resolve("policy.yaml"), folderName, problems);
+        ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems);
+
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        List<DroolsRuleBase.DrlFile> drl = new ArrayList<>();
+        for (Path file : PolicyFolders.files(dir)) {
+            String rel = PolicyFolders.relative(dir, file);
+            byte[] bytes = read(file);
+            files.put(rel, bytes);
+            if (rel.endsWith(".drl")) drl.add(new DroolsRuleBase.DrlFile(rel, new String(bytes, StandardCharsets.UTF_8)));
+        }
+        if (drl.isEmpty()) problems.add(new Problem("", 0, "", "the policy has no .drl rule files"));
+        DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems);
+
+        if (ruleBase != null) {
+            // Every parameter a rule reads must exist: caught here, not when the first claim reaches the rule.
+            Set<String> known = new java.util.TreeSet<>();
+            parameters.all().forEach(p -> known.add(p.id()));
+            for (RuleInfo rule : ruleBase.catalogue()) {
+                for (String param : rule.parameters()) {
+                    if (!known.contains(param)) {
+                        problems.add(new Problem(rule.file(), rule.line(), rule.ruleId(),
+                                "rule reads parameter '" + param + "', which has no file parameters/" + param.replace('.', '/') + ".yaml"));
+                    }
+                }
+            }
+        }
+        String name = manifest != null ? manifest.id() : folderName;
+        if (!problems.isEmpty() || manifest == null || ruleBase == null) {
+            throw new PolicyBuildException(name, problems);
+        }
+        return new Policy(manifest, parameters, ruleBase, ContentHash.of(files), origin);
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ClassLoader classLoader() {
+        ClassLoader cl = Thread.currentThread().getContextClassLoader();
+        return cl != null ? cl : PolicyLoader.class.getClassLoader();
+    }
+}

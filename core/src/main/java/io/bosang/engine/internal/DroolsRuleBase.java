@@ -1,0 +1,224 @@
+package io.bosang.engine.internal;
+
+import io.bosang.domain.Claim;
+import io.bosang.engine.Problem;
+import io.bosang.engine.RuleInfo;
+import io.bosang.params.Params;
+import io.bosang.result.AwardLine;
+import io.bosang.result.Finding;
+import io.bosang.rules.ServiceOutage;
+import org.kie.api.KieBase;
+import org.kie.api.definition.KiePackage;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.io.Resource;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieSession;
+import org.kie.internal.builder.CompositeKnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilder;
+import org.kie.internal.builder.KnowledgeBuilderFactory;
+import org.kie.internal.builder.KnowledgeBuilderResult;
+import org.kie.internal.builder.ResultSeverity;
+import org.kie.internal.io.ResourceFactory;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The only place that knows Drools. Compiles a policy's DRL files once into a {@link KieBase} (thread-safe, shared)
+ * and evaluates one claim per short-lived session. Rules insert {@link AwardLine} and {@link Finding} facts; a
+ * listener records which rule inserted each, and the facade stamps that rule's {@code @ruleId} and
+ * {@code @legalBasis} on it, so provenance cannot be forgotten or forged in DRL.
+ */
+public final class DroolsRuleBase {
+    private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    private static final Pattern PARAM_READ = Pattern.compile(
+            "\\$p\\.(?:get|decimal|krw|integer|text|flag|dateValue|hours|days|has)\\(\\s*\"([^\"]+)\"\\s*\\)");
+
+    private final KieBase kieBase;
+    private final Map<String, RuleInfo> rulesByName;
+    private final List<RuleInfo> catalogue;
+
+    private DroolsRuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByName) {
+        this.kieBase = kieBase;
+        this.rulesByName = rulesByName;
+        this.catalogue = rulesByName.values().stream()
+                .sorted(java.util.Comparator.comparing(RuleInfo::ruleId).thenComparing(RuleInfo::name)).toList();
+    }
+
+    /** A DRL file's path relative to the policy folder, and its text. */
+    public record DrlFile(String path, String text) {
+    }
+
+    /**
+     * Compiles the DRL files; compile errors, and rules without {@code @ruleId} or {@code @legalBasis} or with a
+     * duplicate id, are appended to {@code problems}. Returns null when compilation failed.
+     */
+    public static DroolsRuleBase compile(List<DrlFile> files, List<Problem> problems) {
+        KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
+        CompositeKnowledgeBuilder batch = builder.batch();
+        Map<String, DrlFile> byPath = new LinkedHashMap<>();
+        for (DrlFile f : files) {
+            Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            r.setSourcePath(f.path());
+            batch.add(r, ResourceType.DRL);
+            byPath.put(f.path(), f);
+        }
+        try {
+            batch.build();
+        } catch (RuntimeException e) {
+            problems.add(new Problem(files.isEmpty() ? "" : files.get(0).path(), 0, "", "DRL could not be compiled: " + e.getMessage()));
+            return null;
+        }
+        boolean failed = false;
+        for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
+            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "" : r.getResource().getSourcePath();
+            int line = r.getLines() == null || r.getLines().length == 0 ? 0 : r.getLines()[0];
+            problems.add(new Problem(path, Math.max(line, 0), "", "DRL: " + oneLine(r.getMessage())));
+            failed = true;
+        }
+        if (failed) return null;
+        KieBase kieBase = builder.newKieBase();
+
+        Map<String, int[]> declaredAt = new HashMap<>();      // rule name → {file index, line}
+        Map<String, List<String>> paramsRead = new HashMap<>();
+        List<String> paths = new ArrayList<>(byPath.keySet());
+        for (int i = 0; i < paths.size(); i++) {
+            String text = byPath.get(paths.get(i)).text();
+            Matcher m = RULE_DECL.matcher(text);
+            List<int[]> starts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            while (m.find()) {
+                String name = m.group(2) != null ? m.group(2) : m.group(3) != null ? m.group(3) : m.group(4);
+                int line = 1 + (int) text.substring(0, m.start(1)).chars().filter(c -> c == '\n').count();
+                declaredAt.put(name, new int[]{i, line});
+                starts.add(new int[]{m.start()});
+                names.add(name);
+            }
+            for (int k = 0; k < names.size(); k++) {
+                int from = starts.get(k)[0];
+                int to = k + 1 < names.size() ? starts.get(k + 1)[0] : text.length();
+                Matcher pm = PARAM_READ.matcher(text.substring(from, to));
+                List<String> ids = new ArrayList<>();
+                while (pm.find()) if (!ids.contains(pm.group(1))) ids.add(pm.group(1));
+                ids.sort(null);
+                paramsRead.put(names.get(k), ids);
+            }
+        }
+
+        Map<String, RuleInfo> rules = new LinkedHashMap<>();
+        Map<String, RuleInfo> byId = new HashMap<>();
+        for (KiePackage pkg : kieBase.getKiePackages()) {
+            for (Rule rule : pkg.getRules()) {
+                int[] at = declaredAt.getOrDefault(rule.getName(), new int[]{-1, 0});
+                String file = at[0] >= 0 ? paths.get(at[0]) : "";
+                String ruleId = meta(rule, "ruleId");
+                String basis = meta(rule, "legalBasis");
+                if (ruleId.isBlank()) {
+                    problems.add(new Problem(file, at[1], rule.getName(), "rule has no @ruleId(\"...\") metadata"));
+                    failed = true;
+                }
+                if (basis.isBlank()) {
+                    problems.add(new Problem(file, at[1], rule.getName(), "rule has no @legalBasis(\"...\") metadata: quote the provision it applies"));
+                    failed = true;
+                }
+                RuleInfo info = new RuleInfo(ruleId, rule.getName(), basis, file, at[1], paramsRead.getOrDefault(rule.getName(), List.of()));
+                if (!ruleId.isBlank() && byId.containsKey(ruleId)) {
+                    RuleInfo first = byId.get(ruleId);
+                    problems.add(new Problem(file, at[1], ruleId, "duplicate @ruleId '" + ruleId + "' (also rule '"
+                            + first.name() + "' at " + first.file() + ":" + first.line() + ")"));
+                    failed = true;
+                }
+                byId.putIfAbsent(ruleId, info);
+                rules.put(rule.getName(), info);
+            }
+        }
+        if (failed) return null;
+        return new DroolsRuleBase(kieBase, rules);
+    }
+
+    private static String meta(Rule rule, String key) {
+        Object v = rule.getMetaData().get(key);
+        if (v == null) return "";
+        String s = v.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replaceAll("\\s*\\n\\s*", " ").trim();
+    }
+
+    public List<RuleInfo> catalogue() {
+        return catalogue;
+    }
+
+    /** Lines and findings of one evaluation, stamped with their rules, in no particular order. */
+    public record Evaluation(List<AwardLine> lines, List<Finding> findings) {
+    }
+
+    /**
+     * Evaluates one claim. Inserts the claim, its parts, the parameters in force and the service's outage as facts,
+     * fires all rules, and collects what the rules inserted. Input facts are records and never change.
+     */
+    public Evaluation evaluate(Claim claim, Params params, ServiceOutage outage) {
+        KieSession session = kieBase.newKieSession();
+        Provenance provenance = new Provenance();
+        try {
+            session.addEventListener(provenance);
+            session.insert(params);
+            session.insert(claim);
+            session.insert(claim.claimant());
+            if (claim.claimant().business() != null) session.insert(claim.claimant().business());
+            session.insert(claim.incident());
+            session.insert(claim.service());
+            if (claim.subscription() != null) session.insert(claim.subscription());
+            session.insert(outage);
+            session.fireAllRules();
+            List<AwardLine> lines = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof AwardLine || o instanceof Finding)) {
+                Rule rule = provenance.insertedBy.get(new Identity(o));
+                RuleInfo info = rule == null ? null : rulesByName.get(rule.getName());
+                String id = info == null ? "ENGINE" : info.ruleId();
+                String basis = info == null ? "" : info.legalBasis();
+                if (o instanceof AwardLine l) lines.add(l.attributedTo(id, basis));
+                else findings.add(((Finding) o).attributedTo(id, basis));
+            }
+            return new Evaluation(lines, findings);
+        } finally {
+            session.dispose();
+        }
+    }
+
+    /** Which rule inserted each award line or finding (by identity: two equal lines from two rules stay apart). */
+    private static final class Provenance extends DefaultRuleRuntimeEventListener {
+        final Map<Identity, Rule> insertedBy = new HashMap<>();
+
+        @Override
+        public void objectInserted(ObjectInsertedEvent event) {
+            Object o = event.getObject();
+            if ((o instanceof AwardLine || o instanceof Finding) && event.getRule() != null) {
+                insertedBy.put(new Identity(o), event.getRule());
+            }
+        }
+    }
+
+    private record Identity(Object o) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Identity i && i.o == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(o);
+        }
+    }
+}

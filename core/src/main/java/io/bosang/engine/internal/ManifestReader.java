@@ -1,0 +1,91 @@
+package io.bosang.engine.internal;
+
+import io.bosang.engine.PolicyManifest;
+import io.bosang.engine.Problem;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads and validates {@code policy.yaml}. */
+public final class ManifestReader {
+    private static final Set<String> KEYS = Set.of("id", "title", "version", "kind", "jurisdiction", "summary",
+            "effective-from", "effective-to", "sources", "invariants", "label");
+    private static final Set<String> SOURCE_KEYS = Set.of("id", "title", "reference");
+    public static final Set<String> KINDS = Set.of("guideline", "company-plan", "standard-terms", "dispute-standard",
+            "precedent", "estimate", "statutory-duty");
+
+    private ManifestReader() {
+    }
+
+    public static PolicyManifest read(Path file, String folderName, List<Problem> problems) {
+        int before = problems.size();
+        YamlNodes yaml = new YamlNodes("policy.yaml", problems);
+        Node root = yaml.parse(file);
+        if (root == null) {
+            if (problems.size() == before) yaml.problem(0, "", "policy.yaml is empty");
+            return null;
+        }
+        Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", KEYS);
+        String id = yaml.required(top, "id", "", 1);
+        if (id != null && !id.equals(folderName)) {
+            yaml.problem(top.get("id").line(), "id", "id '" + id + "' must equal the folder name '" + folderName + "'");
+        }
+        String title = yaml.required(top, "title", "", 1);
+        String version = yaml.required(top, "version", "", 1);
+        String kind = yaml.required(top, "kind", "", 1);
+        if (kind != null && !KINDS.contains(kind)) {
+            yaml.problem(top.get("kind").line(), "kind", "unknown kind '" + kind + "'; use one of " + String.join(", ", KINDS.stream().sorted().toList()));
+        }
+        String jurisdiction = yaml.optional(top, "jurisdiction", "");
+        String summary = yaml.optional(top, "summary", "");
+        String label = yaml.optional(top, "label", "");
+        LocalDate from = date(yaml, top, "effective-from");
+        LocalDate to = date(yaml, top, "effective-to");
+        if (from != null && to != null && to.isBefore(from)) {
+            yaml.problem(top.get("effective-to").line(), "effective-to", "effective-to " + to + " is before effective-from " + from);
+        }
+        List<PolicyManifest.Source> sources = new ArrayList<>();
+        YamlNodes.Entry sourcesEntry = top.get("sources");
+        if (sourcesEntry == null) {
+            yaml.problem(1, "sources", "missing required key 'sources' (the legal and published sources of the policy)");
+        } else {
+            int i = 0;
+            for (Node s : yaml.sequence(sourcesEntry.value(), "sources")) {
+                String ctx = "sources[" + i++ + "]";
+                Map<String, YamlNodes.Entry> m = yaml.mapping(s, ctx, SOURCE_KEYS);
+                String sid = yaml.required(m, "id", ctx, YamlNodes.line(s));
+                String stitle = yaml.required(m, "title", ctx, YamlNodes.line(s));
+                String ref = yaml.required(m, "reference", ctx, YamlNodes.line(s));
+                sources.add(new PolicyManifest.Source(sid, stitle, ref));
+            }
+        }
+        List<String> invariants = new ArrayList<>();
+        YamlNodes.Entry inv = top.get("invariants");
+        if (inv != null) {
+            for (Node n : yaml.sequence(inv.value(), "invariants")) {
+                String v = yaml.scalar(n, "invariants");
+                if (v != null) invariants.add(v.trim());
+            }
+        }
+        if (problems.size() > before) return null;
+        return new PolicyManifest(id, title, version, kind, jurisdiction == null ? "" : jurisdiction, summary,
+                from, to, sources, invariants, label);
+    }
+
+    private static LocalDate date(YamlNodes yaml, Map<String, YamlNodes.Entry> top, String key) {
+        String v = yaml.optional(top, key, "");
+        if (v == null) return null;
+        try {
+            return LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            yaml.problem(top.get(key).line(), key, "'" + v + "' is not a date (YYYY-MM-DD)");
+            return null;
+        }
+    }
+}

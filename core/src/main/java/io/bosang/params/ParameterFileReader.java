@@ -1,0 +1,130 @@
+package io.bosang.params;
+
+import io.bosang.engine.Problem;
+import io.bosang.engine.internal.YamlNodes;
+import org.yaml.snakeyaml.nodes.Node;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Reads a policy's {@code parameters/} folder: one YAML file per parameter.
+ *
+ * <pre>
+ * description: Multiple of the stoppage time given as a free extension ...
+ * type: decimal            # decimal (default), integer, text, boolean, date
+ * unit: ratio
+ * values:
+ *   2012-01-01:
+ *     value: "3"
+ *     reference: "콘텐츠이용자보호지침 ..."
+ *   2030-01-01:
+ *     value: null          # the parameter ends
+ * </pre>
+ *
+ * Every mistake is collected as a {@link Problem} with file, line and key; nothing stops at the first one.
+ */
+public final class ParameterFileReader {
+    private static final Set<String> TOP_KEYS = Set.of("description", "type", "unit", "values", "note");
+    private static final Set<String> ENTRY_KEYS = Set.of("value", "reference", "note");
+
+    private ParameterFileReader() {
+    }
+
+    /** Reads every {@code *.yaml} below {@code parametersDir}; problems are appended to {@code problems}. */
+    public static ParameterSet readFolder(Path parametersDir, String relativePrefix, List<Problem> problems) {
+        Map<String, Parameter> parameters = new TreeMap<>();
+        if (!Files.isDirectory(parametersDir)) {
+            return new ParameterSet(parameters);
+        }
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(parametersDir)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        } catch (java.io.IOException e) {
+            problems.add(new Problem(relativePrefix, 0, "", "cannot list parameters: " + e.getMessage()));
+            return new ParameterSet(parameters);
+        }
+        for (Path file : files) {
+            String rel = parametersDir.relativize(file).toString().replace('\\', '/');
+            String relName = relativePrefix + rel;
+            if (!rel.endsWith(".yaml")) {
+                problems.add(new Problem(relName, 0, "", "only .yaml files belong in parameters/"));
+                continue;
+            }
+            String id = rel.substring(0, rel.length() - ".yaml".length()).replace('/', '.');
+            Parameter p = read(file, relName, id, problems);
+            if (p != null) parameters.put(id, p);
+        }
+        return new ParameterSet(parameters);
+    }
+
+    /** Reads one parameter file, or returns null after recording its problems. */
+    public static Parameter read(Path file, String relName, String id, List<Problem> problems) {
+        int before = problems.size();
+        YamlNodes yaml = new YamlNodes(relName, problems);
+        Node root = yaml.parse(file);
+        if (root == null) {
+            if (problems.size() == before) yaml.problem(0, "", "the file is empty");
+            return null;
+        }
+        Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", TOP_KEYS);
+        String description = yaml.required(top, "description", "", 1);
+        String typeText = yaml.optional(top, "type", "");
+        ParameterType type = ParameterType.DECIMAL;
+        if (typeText != null) {
+            try {
+                type = ParameterType.valueOf(typeText.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                yaml.problem(top.get("type").line(), "type", "unknown type '" + typeText + "'; use decimal, integer, text, boolean or date");
+            }
+        }
+        String unit = yaml.optional(top, "unit", "");
+        List<DatedValue> values = new ArrayList<>();
+        YamlNodes.Entry valuesEntry = top.get("values");
+        if (valuesEntry == null) {
+            yaml.problem(1, "values", "missing required key 'values' (dated values, one per effective date)");
+        } else {
+            Map<String, YamlNodes.Entry> byDate = yaml.mapping(valuesEntry.value(), "values", null);
+            if (byDate.isEmpty()) yaml.problem(valuesEntry.line(), "values", "no dated values");
+            LocalDate previous = null;
+            for (YamlNodes.Entry dated : byDate.values()) {
+                String key = "values." + dated.key();
+                LocalDate from;
+                try {
+                    from = LocalDate.parse(dated.key());
+                } catch (DateTimeParseException e) {
+                    yaml.problem(dated.line(), key, "'" + dated.key() + "' is not a date (YYYY-MM-DD)");
+                    continue;
+                }
+                if (previous != null && !from.isAfter(previous)) {
+                    yaml.problem(dated.line(), key, "dates must ascend: " + from + " comes after " + previous);
+                }
+                previous = from;
+                Map<String, YamlNodes.Entry> entry = yaml.mapping(dated.value(), key, ENTRY_KEYS);
+                if (!entry.containsKey("value")) {
+                    yaml.problem(dated.line(), key + ".value", "missing 'value' (write value: null to end the parameter)");
+                    continue;
+                }
+                String value = yaml.scalar(entry.get("value").value(), key + ".value");
+                if (value != null) {
+                    String why = type.problemWith(value.trim());
+                    if (why != null) yaml.problem(entry.get("value").line(), key + ".value", why);
+                    value = value.trim();
+                }
+                String reference = yaml.required(entry, "reference", key, dated.line());
+                values.add(new DatedValue(from, value, reference, dated.line()));
+            }
+        }
+        if (problems.size() > before) return null;
+        return new Parameter(id, description, type, unit, values, relName);
+    }
+}

@@ -1,0 +1,124 @@
+package io.bosang.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.params.ParameterValue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thing a claimant is awarded, with everything needed to explain it.
+ *
+ * <p>Rules create lines with the factories ({@code AwardLine.cash(7550, "ProMembership points")}) and the fluent
+ * {@link #because(String)} and {@link #using(ParameterValue)}; each returns a new line. The engine then stamps the
+ * rule id and legal basis from the inserting rule's {@code @ruleId} and {@code @legalBasis} metadata, so a rule
+ * cannot forget them and cannot claim another rule's identity.
+ *
+ * @param ruleId          the rule that awarded it
+ * @param legalBasis      the legal or published basis quoted by that rule
+ * @param kind            what is given
+ * @param description     what it is, in words
+ * @param amountKrw       money value in whole KRW (0 for extensions, rights and in-kind items)
+ * @param nominalValueKrw nominal value of an in-kind item in whole KRW (0 otherwise); never counted as cash
+ * @param extension       length of a service extension, or null
+ * @param derivation      how the amount was computed, e.g. "39,000 × 6 / 31 = 7,548.39 → 7,550 (rounded to 10 won)"
+ * @param parameters      the parameter values read, each with its effective date and reference
+ * @param quota           the limited-quantity pool this line draws from, or null
+ */
+@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "description", "amountKrw", "nominalValueKrw", "extension",
+        "derivation", "parameters", "quota"})
+public record AwardLine(
+        String ruleId,
+        String legalBasis,
+        AwardKind kind,
+        String description,
+        long amountKrw,
+        long nominalValueKrw,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Duration extension,
+        String derivation,
+        List<ParameterValue> parameters,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Quota quota) {
+
+    /** Deterministic order of lines in an assessment. */
+    public static final Comparator<AwardLine> ORDER = Comparator.comparing(AwardLine::ruleId)
+            .thenComparing(AwardLine::kind).thenComparing(AwardLine::description)
+            .thenComparingLong(AwardLine::amountKrw);
+
+    public AwardLine {
+        Objects.requireNonNull(kind, "kind");
+        ruleId = ruleId == null ? "" : ruleId;
+        legalBasis = legalBasis == null ? "" : legalBasis;
+        description = description == null ? "" : description;
+        derivation = derivation == null ? "" : derivation;
+        parameters = parameters == null ? List.of() : parameters.stream()
+                .sorted(Comparator.comparing(ParameterValue::id)).distinct().toList();
+        if (amountKrw < 0) throw new IllegalArgumentException("award amount must not be negative: " + amountKrw);
+        if (nominalValueKrw < 0) throw new IllegalArgumentException("nominal value must not be negative");
+        if (extension != null && extension.isNegative()) throw new IllegalArgumentException("extension must not be negative");
+    }
+
+    // ---- factories for rules ----
+
+    public static AwardLine money(AwardKind kind, long amountKrw, String description) {
+        if (!kind.monetary()) throw new IllegalArgumentException(kind + " is not a money kind");
+        return new AwardLine(null, null, kind, description, amountKrw, 0, null, null, null, null);
+    }
+
+    public static AwardLine cash(long amountKrw, String description) {
+        return money(AwardKind.CASH, amountKrw, description);
+    }
+
+    public static AwardLine points(long amountKrw, String description) {
+        return money(AwardKind.POINTS, amountKrw, description);
+    }
+
+    public static AwardLine credit(long amountKrw, String description) {
+        return money(AwardKind.CREDIT, amountKrw, description);
+    }
+
+    public static AwardLine refund(long amountKrw, String description) {
+        return money(AwardKind.REFUND, amountKrw, description);
+    }
+
+    public static AwardLine feeWaiver(long amountKrw, String description) {
+        return money(AwardKind.FEE_WAIVER, amountKrw, description);
+    }
+
+    public static AwardLine extension(Duration length, String description) {
+        Objects.requireNonNull(length, "length");
+        return new AwardLine(null, null, AwardKind.SERVICE_EXTENSION, description, 0, 0, length, null, null, null);
+    }
+
+    public static AwardLine inKind(String item, long nominalValueKrw) {
+        return new AwardLine(null, null, AwardKind.IN_KIND, item, 0, nominalValueKrw, null, null, null, null);
+    }
+
+    public static AwardLine terminationRight(String description) {
+        return new AwardLine(null, null, AwardKind.TERMINATION_RIGHT, description, 0, 0, null, null, null, null);
+    }
+
+    // ---- fluent, each returning a new line ----
+
+    public AwardLine because(String newDerivation) {
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, newDerivation, parameters, quota);
+    }
+
+    public AwardLine using(ParameterValue value) {
+        List<ParameterValue> more = new ArrayList<>(parameters);
+        more.add(Objects.requireNonNull(value, "value"));
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, more, quota);
+    }
+
+    public AwardLine limitedTo(String pool, long limit) {
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit));
+    }
+
+    /** Stamps the rule's identity; called by the engine, never by a rule. */
+    public AwardLine attributedTo(String newRuleId, String newLegalBasis) {
+        return new AwardLine(newRuleId, newLegalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, quota);
+    }
+}

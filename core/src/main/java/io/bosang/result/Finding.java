@@ -1,0 +1,72 @@
+package io.bosang.result;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.params.ParameterValue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Why something was not paid, was capped, rests on an assumption, or needs review. Every zero outcome carries at
+ * least one. Created by rules like award lines and stamped with the rule's id and legal basis by the engine.
+ *
+ * @param ruleId     the rule that found it
+ * @param legalBasis that rule's legal basis
+ * @param kind       what kind of finding
+ * @param code       a stable machine-readable code, e.g. {@code FREE_SERVICE}
+ * @param message    the finding in words
+ * @param parameters parameter values the finding relied on
+ */
+@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "code", "message", "parameters"})
+public record Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message,
+                      List<ParameterValue> parameters) {
+
+    public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)
+            .thenComparing(Finding::kind).thenComparing(Finding::code).thenComparing(Finding::message);
+
+    public Finding {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(code, "code");
+        ruleId = ruleId == null ? "" : ruleId;
+        legalBasis = legalBasis == null ? "" : legalBasis;
+        message = message == null ? "" : message;
+        parameters = parameters == null ? List.of() : parameters.stream()
+                .sorted(Comparator.comparing(ParameterValue::id)).distinct().toList();
+    }
+
+    public static Finding of(FindingKind kind, String code, String message) {
+        return new Finding(null, null, kind, code, message, null);
+    }
+
+    public static Finding notEligible(String code, String message) {
+        return of(FindingKind.NOT_ELIGIBLE, code, message);
+    }
+
+    public static Finding capped(String code, String message) {
+        return of(FindingKind.CAPPED, code, message);
+    }
+
+    public static Finding manualReview(String code, String message) {
+        return of(FindingKind.MANUAL_REVIEW, code, message);
+    }
+
+    public static Finding assumption(String code, String message) {
+        return of(FindingKind.ASSUMPTION, code, message);
+    }
+
+    public static Finding note(String code, String message) {
+        return of(FindingKind.NOTE, code, message);
+    }
+
+    public Finding using(ParameterValue value) {
+        List<ParameterValue> more = new ArrayList<>(parameters);
+        more.add(Objects.requireNonNull(value, "value"));
+        return new Finding(ruleId, legalBasis, kind, code, message, more);
+    }
+
+    public Finding attributedTo(String newRuleId, String newLegalBasis) {
+        return new Finding(newRuleId, newLegalBasis, kind, code, message, parameters);
+    }
+}
