@@ -1,0 +1,138 @@
+package io.bosang.cli;
+
+import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.Policy;
+import io.bosang.engine.PolicyBuildException;
+import io.bosang.engine.PolicyLoader;
+import io.bosang.engine.RunStats;
+import io.bosang.incident.IncidentCatalog;
+import io.bosang.json.ClaimReader;
+import io.bosang.json.ClaimSource;
+import io.bosang.json.Json;
+import io.bosang.result.Outcome;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Assesses a claims file under one policy: NDJSON out, one record per input record, in input order. */
+@Command(name = "assess", mixinStandardHelpOptions = true,
+        description = {
+                "Assess claims under a policy. Reads a JSON array or NDJSON (one claim per line) from FILE, or stdin for '-',",
+                "and writes one assessment per input record, in input order, as NDJSON. A record that is not a valid claim",
+                "gives a REJECTED record naming the field and why; the run goes on.",
+                "",
+                "Example:  bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"})
+final class AssessCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--policy", required = true, paramLabel = "ID",
+            description = "Policy id (see 'bosang policies'), or with --rules the folder name under DIR.")
+    String policyId;
+
+    @Option(names = "--rules", paramLabel = "DIR",
+            description = "Load the policy from DIR/<ID> (an analyst's working copy) instead of the shipped rules.")
+    Path rulesDir;
+
+    @Option(names = "--incident", paramLabel = "FILE",
+            description = "An incident file (YAML) that claims may refer to, besides the shipped incidents.")
+    Path incidentFile;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write assessments to FILE instead of stdout.")
+    Path output;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Output is the same for any N.")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (JSON array or NDJSON), or '-' for stdin.")
+    String input;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Policy policy;
+        IncidentCatalog incidents;
+        try {
+            policy = rulesDir == null ? PolicyLoader.load(policyId) : PolicyLoader.load(rulesDir.resolve(policyId));
+            incidents = IncidentCatalog.classpath();
+            if (incidentFile != null) incidents = incidents.withFile(incidentFile);
+        } catch (PolicyBuildException e) {
+            err.println(e.getMessage());
+            return BosangCli.BROKEN_POLICY;
+        }
+        if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
+            err.println("no such claims file: " + input);
+            return BosangCli.USAGE;
+        }
+        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        Progress progress = new Progress(err, quiet);
+        RunStats stats;
+        try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+             ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
+             Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
+                     : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+            stats = new BatchAssessor(policy, n).run(source, a -> {
+                try {
+                    w.write(Json.line(a));
+                    w.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, progress::update);
+            w.flush();
+        }
+        progress.done(stats, policy);
+        return stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0 ? BosangCli.SOME_REJECTED : BosangCli.OK;
+    }
+
+    /** Progress on stderr at most every 2 s, so it never floods a terminal or a log. */
+    static final class Progress {
+        private final PrintWriter err;
+        private final boolean quiet;
+        private final long started = System.nanoTime();
+        private long lastPrinted = started;
+
+        Progress(PrintWriter err, boolean quiet) {
+            this.err = err;
+            this.quiet = quiet;
+        }
+
+        void update(long records) {
+            long now = System.nanoTime();
+            if (quiet || now - lastPrinted < 2_000_000_000L) return;
+            lastPrinted = now;
+            double secs = (now - started) / 1e9;
+            err.printf(Locale.ROOT, "assessed %,d records (%,.0f/s)%n", records, records / secs);
+            err.flush();
+        }
+
+        void done(RunStats s, Policy policy) {
+            if (quiet) return;
+            double secs = (System.nanoTime() - started) / 1e9;
+            err.printf(Locale.ROOT, "%s %s: %,d records in %.1f s — award %,d, no award %,d, manual review %,d, rejected %,d, error %,d; "
+                            + "money %,d KRW, in-kind (nominal) %,d KRW%n",
+                    policy.id(), policy.version(), s.records(), secs, s.count(Outcome.AWARD), s.count(Outcome.NO_AWARD),
+                    s.count(Outcome.MANUAL_REVIEW), s.count(Outcome.REJECTED), s.count(Outcome.ERROR),
+                    s.monetaryKrw(), s.nominalInKindKrw());
+            err.flush();
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package io.bosang.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/** The {@code bosang} command. Data goes to stdout, progress and errors to stderr. */
+@Command(name = "bosang",
+        mixinStandardHelpOptions = true,
+        version = "bosang 0.1.0",
+        description = {
+                "Bosang (보상) decides which outage impacts qualify for compensation, and how much, with rules",
+                "written as Drools policies. Every amount says which rule, which law and which parameters produced it.",
+                "",
+                "Start with:  bosang policies            (what policies ship)",
+                "             bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"},
+        subcommands = {
+                AssessCommand.class,
+                PoliciesCommand.class,
+                CommandLine.HelpCommand.class
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+                "0:success",
+                "1:some input records were rejected or failed (assess), or a check failed",
+                "2:usage error (unknown option, missing file)",
+                "3:a policy or incident file is broken (problems listed with file and line)"})
+public final class BosangCli implements Runnable {
+    public static final int OK = 0;
+    public static final int SOME_REJECTED = 1;
+    public static final int USAGE = 2;
+    public static final int BROKEN_POLICY = 3;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code. Tests call this. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new BosangCli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> USAGE);
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}

@@ -1,0 +1,136 @@
+package io.bosang.engine;
+
+import io.bosang.domain.Claim;
+import io.bosang.json.ClaimInput;
+import io.bosang.result.Assessment;
+import io.bosang.result.AwardLine;
+import io.bosang.result.Finding;
+import io.bosang.result.FindingKind;
+import io.bosang.result.Outcome;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What depends on more than one claim, decided in input order after the parallel evaluation, so the result does
+ * not depend on thread count:
+ * <ul>
+ *   <li><b>No claim is paid twice.</b> A claim whose id was seen before, or whose claimant, incident, service and
+ *   harm repeat an earlier claim's, gets no award lines and a {@code DUPLICATE_CLAIM} finding naming the first record.</li>
+ *   <li><b>Limited quantities.</b> Award lines with a {@link io.bosang.result.Quota} are granted to the first
+ *   {@code limit} claims of their pool in input order; later ones get a {@code QUOTA_EXHAUSTED} finding.</li>
+ * </ul>
+ * Claims are keyed by a 64-bit hash in a primitive open-addressing table, so a million claims cost about 32 MB.
+ * One instance per run; not thread-safe (the run calls it from one thread, in order).
+ */
+public final class Settlement {
+    public static final String RULE = "ENGINE-SETTLE";
+    private final LongLongTable seen = new LongLongTable();
+    private final Map<String, Long> granted = new HashMap<>();
+
+    public Assessment settle(ClaimInput input, Assessment a) {
+        if (!input.valid() || a.outcome() == Outcome.REJECTED || a.outcome() == Outcome.ERROR) return a;
+        Claim c = input.claim();
+        long byId = hash("id\0" + c.id());
+        long byContent = hash("content\0" + c.claimant().id() + "\0" + c.incident().id() + "\0" + c.service().id() + "\0" + c.harm());
+        long firstById = seen.get(byId);
+        long firstByContent = seen.get(byContent);
+        if (firstById == 0) seen.put(byId, input.record());
+        if (firstByContent == 0) seen.put(byContent, input.record());
+        long first = firstById != 0 ? firstById : firstByContent;
+        if (first != 0) {
+            String why = firstById != 0 ? "the same claim id" : "the same claimant, incident, service and harm";
+            Finding dup = new Finding(RULE, "A claim is settled once: later submissions of it are not paid again.",
+                    FindingKind.NOT_ELIGIBLE, "DUPLICATE_CLAIM",
+                    "Record " + input.record() + " repeats " + why + " as record " + first + ", which is the one assessed; nothing is paid twice.",
+                    List.of());
+            List<Finding> findings = new ArrayList<>(a.findings());
+            findings.add(dup);
+            return a.withLinesAndFindings(List.of(), findings);
+        }
+        boolean anyQuota = a.lines().stream().anyMatch(l -> l.quota() != null);
+        if (!anyQuota) return a;
+        List<AwardLine> kept = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>(a.findings());
+        for (AwardLine l : a.lines()) {
+            if (l.quota() == null) {
+                kept.add(l);
+                continue;
+            }
+            long used = granted.getOrDefault(l.quota().pool(), 0L);
+            if (used < l.quota().limit()) {
+                granted.put(l.quota().pool(), used + 1);
+                kept.add(l);
+            } else {
+                findings.add(new Finding(l.ruleId(), l.legalBasis(), FindingKind.NOT_ELIGIBLE, "QUOTA_EXHAUSTED",
+                        "'" + l.description() + "' was limited to the first " + String.format(java.util.Locale.ROOT, "%,d", l.quota().limit())
+                                + " claims in claim order (pool " + l.quota().pool() + "); this claim came later.", l.parameters()));
+            }
+        }
+        return a.withLinesAndFindings(kept, findings);
+    }
+
+    /** How many lines of each pool were granted so far. */
+    public Map<String, Long> granted() {
+        return Map.copyOf(granted);
+    }
+
+    /** FNV-1a 64 over UTF-8: stable across JVMs, unlike String.hashCode's 32 bits. */
+    static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= (b & 0xff);
+            h *= 0x100000001b3L;
+        }
+        return h == 0 ? 1 : h;
+    }
+
+    /** Open addressing long → long (non-zero keys and values). */
+    static final class LongLongTable {
+        private long[] keys = new long[1 << 12];
+        private long[] values = new long[1 << 12];
+        private int size;
+
+        long get(long key) {
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == 0) return 0;
+                if (keys[i] == key) return values[i];
+            }
+        }
+
+        void put(long key, long value) {
+            if ((size + 1) * 2 > keys.length) grow();
+            int mask = keys.length - 1;
+            for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
+                if (keys[i] == 0) {
+                    keys[i] = key;
+                    values[i] = value;
+                    size++;
+                    return;
+                }
+                if (keys[i] == key) {
+                    values[i] = value;
+                    return;
+                }
+            }
+        }
+
+        private void grow() {
+            long[] oldK = keys;
+            long[] oldV = values;
+            keys = new long[oldK.length * 2];
+            values = new long[oldV.length * 2];
+            size = 0;
+            for (int i = 0; i < oldK.length; i++) if (oldK[i] != 0) put(oldK[i], oldV[i]);
+        }
+
+        private static int mix(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
+        }
+    }
+}

@@ -1,0 +1,216 @@
+package io.bosang.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bosang.domain.BillingChannel;
+import io.bosang.domain.Business;
+import io.bosang.domain.Claim;
+import io.bosang.domain.Claimant;
+import io.bosang.domain.ClaimantKind;
+import io.bosang.domain.Evidence;
+import io.bosang.domain.EvidenceKind;
+import io.bosang.domain.HarmKind;
+import io.bosang.domain.Incident;
+import io.bosang.domain.Service;
+import io.bosang.domain.Subscription;
+import io.bosang.incident.IncidentCatalog;
+import io.bosang.result.Rejection;
+
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Turns one JSON object into a {@link Claim}, or into a {@link Rejection} naming the first offending field and why.
+ * Strict on purpose: an unknown field (a typo such as {@code filed_at}) is rejected rather than silently ignored,
+ * money must be a whole number of KRW, and times must carry their UTC offset. See {@code claim.schema.json}.
+ */
+public final class ClaimReader {
+    private static final Set<String> CLAIM_FIELDS = Set.of("id", "incident", "service", "claimant", "subscription",
+            "harm", "filedAt", "declared", "usage", "evidence");
+    private static final Set<String> CLAIMANT_FIELDS = Set.of("id", "kind", "phoneCountry", "business");
+    private static final Set<String> BUSINESS_FIELDS = Set.of("industry", "annualRevenueKrw", "employees", "registrationNumber");
+    private static final Set<String> SUBSCRIPTION_FIELDS = Set.of("plan", "monthlyFeeKrw", "billing", "start", "end");
+    private static final Set<String> EVIDENCE_FIELDS = Set.of("kind", "reference");
+
+    private final IncidentCatalog incidents;
+
+    public ClaimReader(IncidentCatalog incidents) {
+        this.incidents = incidents;
+    }
+
+    /** Reads record number {@code record}; never throws for bad input. */
+    public ClaimInput read(long record, JsonNode node) {
+        String id = node != null && node.isObject() && node.path("id").isTextual() ? node.get("id").asText() : null;
+        try {
+            return ClaimInput.ok(record, claim(node));
+        } catch (Invalid e) {
+            return ClaimInput.rejected(record, id, new Rejection(e.field, e.reason));
+        } catch (IllegalArgumentException e) {
+            return ClaimInput.rejected(record, id, new Rejection("$", e.getMessage()));
+        }
+    }
+
+    private Claim claim(JsonNode n) {
+        object(n, "$");
+        unknownFields(n, CLAIM_FIELDS, "");
+        String id = text(n, "id", "id", true);
+        if (id.isBlank()) throw new Invalid("id", "must not be empty");
+        String incidentId = text(n, "incident", "incident", true);
+        Incident incident = incidents.find(incidentId).orElseThrow(() -> new Invalid("incident",
+                "unknown incident '" + incidentId + "'; known: " + String.join(", ", incidents.ids())));
+        String serviceId = text(n, "service", "service", true);
+        Service service = incident.service(serviceId).orElseThrow(() -> new Invalid("service",
+                "incident " + incidentId + " has no service '" + serviceId + "'; its services: "
+                        + incident.services().stream().map(Service::id).collect(Collectors.joining(", "))));
+        Claimant claimant = claimant(required(n, "claimant", "claimant"));
+        Subscription subscription = n.hasNonNull("subscription") ? subscription(n.get("subscription")) : null;
+        HarmKind harm = enumValue(HarmKind.class, text(n, "harm", "harm", true), "harm");
+        OffsetDateTime filedAt = time(text(n, "filedAt", "filedAt", true), "filedAt");
+        Map<String, Long> declared = amounts(n.get("declared"), "declared");
+        Map<String, Long> usage = amounts(n.get("usage"), "usage");
+        List<Evidence> evidence = new ArrayList<>();
+        JsonNode ev = n.get("evidence");
+        if (ev != null && !ev.isNull()) {
+            if (!ev.isArray()) throw new Invalid("evidence", "must be an array of {kind, reference}");
+            for (int i = 0; i < ev.size(); i++) {
+                String path = "evidence[" + i + "]";
+                JsonNode e = ev.get(i);
+                object(e, path);
+                unknownFields(e, EVIDENCE_FIELDS, path + ".");
+                evidence.add(new Evidence(enumValue(EvidenceKind.class, text(e, "kind", path + ".kind", true), path + ".kind"),
+                        text(e, "reference", path + ".reference", false)));
+            }
+        }
+        return new Claim(id, claimant, incident, service, subscription, harm, filedAt,
+                new TreeMap<>(declared), new TreeMap<>(usage), evidence);
+    }
+
+    private Claimant claimant(JsonNode n) {
+        object(n, "claimant");
+        unknownFields(n, CLAIMANT_FIELDS, "claimant.");
+        String id = text(n, "id", "claimant.id", true);
+        ClaimantKind kind = enumValue(ClaimantKind.class, text(n, "kind", "claimant.kind", true), "claimant.kind");
+        String phone = text(n, "phoneCountry", "claimant.phoneCountry", false);
+        if (phone != null && !phone.matches("[A-Z]{2}")) {
+            throw new Invalid("claimant.phoneCountry", "must be an ISO 3166 two-letter country code such as KR, got '" + phone + "'");
+        }
+        Business business = null;
+        if (n.hasNonNull("business")) {
+            JsonNode b = n.get("business");
+            object(b, "claimant.business");
+            unknownFields(b, BUSINESS_FIELDS, "claimant.business.");
+            business = new Business(text(b, "industry", "claimant.business.industry", true),
+                    krw(b.get("annualRevenueKrw"), "claimant.business.annualRevenueKrw", true),
+                    (int) Math.min(Integer.MAX_VALUE, krw(b.get("employees"), "claimant.business.employees", true)),
+                    text(b, "registrationNumber", "claimant.business.registrationNumber", false));
+        }
+        return new Claimant(id, kind, phone, business);
+    }
+
+    private Subscription subscription(JsonNode n) {
+        object(n, "subscription");
+        unknownFields(n, SUBSCRIPTION_FIELDS, "subscription.");
+        String plan = text(n, "plan", "subscription.plan", true);
+        long fee = krw(n.get("monthlyFeeKrw"), "subscription.monthlyFeeKrw", true);
+        String billingText = text(n, "billing", "subscription.billing", false);
+        BillingChannel billing = billingText == null ? BillingChannel.DIRECT : enumValue(BillingChannel.class, billingText, "subscription.billing");
+        OffsetDateTime start = time(text(n, "start", "subscription.start", true), "subscription.start");
+        String endText = text(n, "end", "subscription.end", false);
+        OffsetDateTime end = endText == null ? null : time(endText, "subscription.end");
+        if (end != null && !end.isAfter(start)) throw new Invalid("subscription.end", "must be after subscription.start");
+        return new Subscription(plan, fee, billing, start, end);
+    }
+
+    private static Map<String, Long> amounts(JsonNode n, String field) {
+        Map<String, Long> out = new TreeMap<>();
+        if (n == null || n.isNull()) return out;
+        if (!n.isObject()) throw new Invalid(field, "must be an object of name → whole number");
+        Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+        while (it.hasNext()) {
+            Map.Entry<String, JsonNode> e = it.next();
+            out.put(e.getKey(), krw(e.getValue(), field + "." + e.getKey(), true));
+        }
+        return out;
+    }
+
+    private static void object(JsonNode n, String field) {
+        if (n == null || !n.isObject()) throw new Invalid(field, "must be a JSON object");
+    }
+
+    private static JsonNode required(JsonNode n, String name, String path) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) throw new Invalid(path, "is required");
+        return v;
+    }
+
+    private static void unknownFields(JsonNode n, Set<String> known, String prefix) {
+        Iterator<String> names = n.fieldNames();
+        while (names.hasNext()) {
+            String name = names.next();
+            if (!known.contains(name)) {
+                throw new Invalid(prefix + name, "unknown field; expected one of " + known.stream().sorted().collect(Collectors.joining(", ")));
+            }
+        }
+    }
+
+    private static String text(JsonNode n, String name, String path, boolean required) {
+        JsonNode v = n.get(name);
+        if (v == null || v.isNull()) {
+            if (required) throw new Invalid(path, "is required");
+            return null;
+        }
+        if (!v.isTextual()) throw new Invalid(path, "must be a string");
+        return v.asText();
+    }
+
+    private static long krw(JsonNode v, String path, boolean required) {
+        if (v == null || v.isNull()) {
+            if (required) throw new Invalid(path, "is required");
+            return 0;
+        }
+        if (!v.isIntegralNumber()) {
+            throw new Invalid(path, "must be a whole number (KRW amounts and counts have no fraction and are not strings), got " + v);
+        }
+        if (!v.canConvertToLong()) throw new Invalid(path, "is too large");
+        long value = v.asLong();
+        if (value < 0) throw new Invalid(path, "must not be negative, got " + value);
+        return value;
+    }
+
+    private static OffsetDateTime time(String text, String path) {
+        try {
+            return OffsetDateTime.parse(text);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(path, "must be an ISO-8601 date-time with offset such as 2022-10-15T15:30:00+09:00, got '" + text + "'");
+        }
+    }
+
+    private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String path) {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new Invalid(path, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")) + ", got '" + text + "'");
+        }
+    }
+
+    /** A located input error; carried without a stack trace because it is expected on bad input. */
+    private static final class Invalid extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final String field;
+        final String reason;
+
+        Invalid(String field, String reason) {
+            super(field + ": " + reason, null, false, false);
+            this.field = field;
+            this.reason = reason;
+        }
+    }
+}
