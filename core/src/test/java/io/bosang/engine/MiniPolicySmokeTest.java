@@ -23,7 +23,6 @@ class MiniPolicySmokeTest {
                 new Subscription("p", 39000, BillingChannel.DIRECT, start.minusDays(3), null),
                 HarmKind.SERVICE_UNAVAILABLE, start.plusDays(3), null, null, null);
         Assessment a = policy.assess(claim);
-        System.out.println(a);
         assertEquals(Outcome.AWARD, a.outcome());
         assertEquals(2, a.lines().size());
         assertEquals("MINI-01", a.lines().get(0).ruleId());
