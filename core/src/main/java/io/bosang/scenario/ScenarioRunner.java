@@ -255,7 +255,14 @@ public final class ScenarioRunner {
         if (node instanceof MappingNode m) {
             ObjectNode o = f.objectNode();
             for (NodeTuple t : m.getValue()) {
-                o.set(((ScalarNode) t.getKeyNode()).getValue(), toJson(t.getValueNode()));
+                String key = ((ScalarNode) t.getKeyNode()).getValue();
+                if ("<<".equals(key)) {
+                    // YAML merge key (<<: *claim): the anchor's fields, overridden by the ones written here
+                    JsonNode base = toJson(t.getValueNode());
+                    base.fields().forEachRemaining(e -> { if (!o.has(e.getKey())) o.set(e.getKey(), e.getValue()); });
+                } else {
+                    o.set(key, toJson(t.getValueNode()));
+                }
             }
             return o;
         }

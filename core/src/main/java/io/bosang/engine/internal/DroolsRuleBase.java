@@ -41,6 +41,9 @@ public final class DroolsRuleBase {
     private static final Pattern PARAM_READ = Pattern.compile(
             "\\$p\\.(?:get|decimal|krw|integer|text|flag|dateValue|hours|days|has)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
+    /** Agenda group of classification rules; they run to completion before entitlement rules (MAIN). */
+    public static final String CLASSIFY = "classify";
+
     private final KieBase kieBase;
     private final Map<String, RuleInfo> rulesByName;
     private final List<RuleInfo> catalogue;
@@ -180,6 +183,9 @@ public final class DroolsRuleBase {
             session.insert(claim.service());
             if (claim.subscription() != null) session.insert(claim.subscription());
             session.insert(outage);
+            // Classify, then entitle: rules in agenda group "classify" all fire before any rule of MAIN, so an
+            // entitlement guarded by `not SomeClassification()` never fires ahead of the classification.
+            session.getAgenda().getAgendaGroup(CLASSIFY).setFocus();
             session.fireAllRules();
             List<AwardLine> lines = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();

@@ -87,9 +87,14 @@ public final class YamlNodes {
             problem(node, context, (context.isEmpty() ? "the file" : "'" + context + "'") + " must be a mapping of keys to values");
             return out;
         }
+        List<NodeTuple> merged = new ArrayList<>();
         for (NodeTuple tuple : mapping.getValue()) {
             Node keyNode = tuple.getKeyNode();
             String key = keyNode instanceof ScalarNode s ? s.getValue() : String.valueOf(keyNode);
+            if ("<<".equals(key) && tuple.getValueNode() instanceof MappingNode base) {
+                merged.addAll(base.getValue()); // YAML merge key: the anchor's entries, unless written here
+                continue;
+            }
             String path = context.isEmpty() ? key : context + "." + key;
             if (out.containsKey(key)) {
                 problem(keyNode, path, "duplicate key '" + key + "' (first at line " + out.get(key).line() + ")");
@@ -100,6 +105,12 @@ public final class YamlNodes {
                 continue;
             }
             out.put(key, new Entry(key, line(keyNode), tuple.getValueNode()));
+        }
+        for (NodeTuple tuple : merged) {
+            if (tuple.getKeyNode() instanceof ScalarNode k && !out.containsKey(k.getValue())
+                    && (allowed == null || allowed.contains(k.getValue()))) {
+                out.put(k.getValue(), new Entry(k.getValue(), line(k), tuple.getValueNode()));
+            }
         }
         return out;
     }
