@@ -62,6 +62,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--fail-on-rejected",
+            description = "Exit 1 when any record was rejected or failed (rejections are still written as records).")
+    boolean failOnRejected;
+
     @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (JSON array or NDJSON), or '-' for stdin.")
     String input;
 
@@ -100,7 +104,8 @@ final class AssessCommand implements Callable<Integer> {
             w.flush();
         }
         progress.done(stats, policy);
-        return stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0 ? BosangCli.SOME_REJECTED : BosangCli.OK;
+        boolean anyRejected = stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0;
+        return failOnRejected && anyRejected ? BosangCli.SOME_REJECTED : BosangCli.OK;
     }
 
     /** Progress on stderr at most every 2 s, so it never floods a terminal or a log. */

@@ -23,7 +23,7 @@ import java.io.PrintWriter;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:success",
-                "1:some input records were rejected or failed (assess), or a check failed",
+                "1:assess --fail-on-rejected saw a rejected record, or a check failed",
                 "2:usage error (unknown option, missing file)",
                 "3:a policy or incident file is broken (problems listed with file and line)"})
 public final class BosangCli implements Runnable {

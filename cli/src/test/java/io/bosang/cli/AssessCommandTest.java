@@ -40,7 +40,10 @@ class AssessCommandTest {
         Path out = tmp.resolve("out.ndjson");
         Run run = bosang("assess", "--policy", "mini", "--rules", FIXTURES.toString(), "--incident", INCIDENT.toString(),
                 "-o", out.toString(), CLAIMS.toString());
-        assertEquals(BosangCli.SOME_REJECTED, run.code(), run.err());
+        assertEquals(BosangCli.OK, run.code(), "rejections are records, not a failed run: " + run.err());
+        Run strict = bosang("assess", "--quiet", "--fail-on-rejected", "--policy", "mini", "--rules", FIXTURES.toString(),
+                "--incident", INCIDENT.toString(), "-o", tmp.resolve("strict.ndjson").toString(), CLAIMS.toString());
+        assertEquals(BosangCli.SOME_REJECTED, strict.code());
         List<String> lines = Files.readAllLines(out);
         assertEquals(6, lines.size(), "6 non-blank input records → 6 assessments");
         List<JsonNode> a = new ArrayList<>();
