@@ -23,7 +23,7 @@ class MiniPolicySmokeTest {
                 new Subscription("p", 39000, BillingChannel.DIRECT, start.minusDays(3), null),
                 HarmKind.SERVICE_UNAVAILABLE, start.plusDays(3), null, null, null);
         Assessment a = policy.assess(claim);
-        assertEquals(Outcome.AWARD, a.outcome());
+        assertEquals(Outcome.AWARD, a.outcome(), String.valueOf(a.rejection()));
         assertEquals(2, a.lines().size());
         assertEquals("MINI-01", a.lines().get(0).ruleId());
         assertEquals("PT15H", a.lines().get(0).extension().toString());

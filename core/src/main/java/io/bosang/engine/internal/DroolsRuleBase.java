@@ -185,7 +185,8 @@ public final class DroolsRuleBase {
             session.insert(outage);
             // Classify, then entitle: rules in agenda group "classify" all fire before any rule of MAIN, so an
             // entitlement guarded by `not SomeClassification()` never fires ahead of the classification.
-            session.getAgenda().getAgendaGroup(CLASSIFY).setFocus();
+            org.kie.api.runtime.rule.AgendaGroup classify = session.getAgenda().getAgendaGroup(CLASSIFY);
+            if (classify != null) classify.setFocus(); // null when the policy has no classification rules
             session.fireAllRules();
             List<AwardLine> lines = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
