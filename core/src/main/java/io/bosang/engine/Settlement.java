@@ -60,14 +60,21 @@ public final class Settlement {
                 kept.add(l);
                 continue;
             }
+            long onceKey = hash("once\0" + l.quota().pool() + "\0" + c.claimant().id());
+            long firstRecord = l.quota().perClaimant() ? seen.get(onceKey) : 0;
             long used = granted.getOrDefault(l.quota().pool(), 0L);
-            if (used < l.quota().limit()) {
-                granted.put(l.quota().pool(), used + 1);
-                kept.add(l);
-            } else {
+            if (firstRecord != 0) {
+                findings.add(new Finding(l.ruleId(), l.legalBasis(), FindingKind.NOT_ELIGIBLE, "ONCE_PER_CLAIMANT",
+                        "'" + l.description() + "' is given once per claimant; claimant " + c.claimant().id()
+                                + " received it with record " + firstRecord + ".", l.parameters()));
+            } else if (l.quota().limit() != null && used >= l.quota().limit()) {
                 findings.add(new Finding(l.ruleId(), l.legalBasis(), FindingKind.NOT_ELIGIBLE, "QUOTA_EXHAUSTED",
                         "'" + l.description() + "' was limited to the first " + String.format(java.util.Locale.ROOT, "%,d", l.quota().limit())
                                 + " claims in claim order (pool " + l.quota().pool() + "); this claim came later.", l.parameters()));
+            } else {
+                granted.put(l.quota().pool(), used + 1);
+                if (l.quota().perClaimant()) seen.put(onceKey, input.record());
+                kept.add(l);
             }
         }
         return a.withLinesAndFindings(kept, findings);

@@ -113,8 +113,19 @@ public record AwardLine(
         return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, more, quota);
     }
 
+    /** Only the first {@code limit} claims of {@code pool}, in claim order, get this line. */
     public AwardLine limitedTo(String pool, long limit) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit));
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit, false));
+    }
+
+    /** Only the first {@code limit} claimants of {@code pool}, in claim order, get this line, each at most once. */
+    public AwardLine limitedOncePerClaimant(String pool, long limit) {
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit, true));
+    }
+
+    /** Each claimant gets this line at most once in a run (on their first claim in claim order). */
+    public AwardLine oncePerClaimant(String pool) {
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, null, true));
     }
 
     /** Stamps the rule's identity; called by the engine, never by a rule. */

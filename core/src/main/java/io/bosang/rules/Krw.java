@@ -70,6 +70,11 @@ public final class Krw {
         return new Computed(rounded, text);
     }
 
+    /** {@code value ≤ bound} when {@code inclusive} (이하), else {@code value < bound} (미만): tier wording as a parameter. */
+    public static boolean within(long value, long bound, boolean inclusive) {
+        return inclusive ? value <= bound : value < bound;
+    }
+
     /** The smaller of {@code value} and {@code cap}, with a derivation saying whether the cap applied. */
     public static Computed cap(Computed value, long cap) {
         if (value.value() <= cap) return value;

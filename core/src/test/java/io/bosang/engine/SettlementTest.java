@@ -75,4 +75,17 @@ class SettlementTest {
         s.settle(bad, Assessment.rejected(1, "C-1", STAMP, bad.rejection()));
         assertEquals(Outcome.AWARD, s.settle(input(2, "C-1", "U-1"), paidWithQuota(2, "C-1")).outcome());
     }
+
+    @Test
+    void aPackageGivenOncePerClaimantGoesToTheirFirstClaimOnly() {
+        Settlement s = new Settlement();
+        AwardLine pkg = AwardLine.inKind("heart package", 6300).oncePerClaimant("heart").attributedTo("R-3", "b");
+        Assessment first = s.settle(input(1, "C-1", "U-1"), Assessment.of(1, "C-1", STAMP, List.of(pkg), List.of()));
+        Claim other = new Claim("C-2", new Claimant("U-1", ClaimantKind.CONSUMER, "KR", null), INC, SVC, null,
+                HarmKind.DATA_LOSS, T, null, null, null);
+        Assessment second = s.settle(ClaimInput.ok(2, other), Assessment.of(2, "C-2", STAMP, List.of(pkg), List.of()));
+        assertEquals(1, first.lines().size());
+        assertEquals(Outcome.NO_AWARD, second.outcome());
+        assertTrue(second.findings().stream().anyMatch(f -> f.code().equals("ONCE_PER_CLAIMANT") && f.message().contains("record 1")));
+    }
 }
