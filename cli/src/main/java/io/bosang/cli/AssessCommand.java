@@ -9,6 +9,7 @@ import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
+import io.bosang.report.ExposureSummary;
 import io.bosang.result.Outcome;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -62,6 +63,10 @@ final class AssessCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
+    @Option(names = "--summary", paramLabel = "FILE",
+            description = "Write the run's exposure summary (counts, money, in-kind value, per rule, why not paid) as JSON to FILE, or as a table to stderr for '-'.")
+    String summary;
+
     @Option(names = "--fail-on-rejected",
             description = "Exit 1 when any record was rejected or failed (rejections are still written as records).")
     boolean failOnRejected;
@@ -93,7 +98,9 @@ final class AssessCommand implements Callable<Integer> {
              ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
              Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
                      : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+            ExposureSummary exposure = new ExposureSummary();
             stats = new BatchAssessor(policy, n).run(source, a -> {
+                exposure.accept(a);
                 try {
                     w.write(Json.line(a));
                     w.write('\n');
@@ -102,6 +109,12 @@ final class AssessCommand implements Callable<Integer> {
                 }
             }, progress::update);
             w.flush();
+            if ("-".equals(summary)) {
+                err.print(exposure.table());
+                err.flush();
+            } else if (summary != null) {
+                Files.writeString(Path.of(summary), Json.pretty(exposure.report()) + "\n", StandardCharsets.UTF_8);
+            }
         }
         progress.done(stats, policy);
         boolean anyRejected = stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0;
