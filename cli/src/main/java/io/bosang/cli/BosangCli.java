@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         subcommands = {
                 AssessCommand.class,
                 PoliciesCommand.class,
+                CheckCommand.class,
                 SampleCommand.class,
                 CommandLine.HelpCommand.class
         },

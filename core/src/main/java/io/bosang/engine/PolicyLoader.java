@@ -77,9 +77,12 @@ public final class PolicyLoader {
             // Every parameter a rule reads must exist: caught here, not when the first claim reaches the rule.
             Set<String> known = new java.util.TreeSet<>();
             parameters.all().forEach(p -> known.add(p.id()));
+            // A parameter whose own file is broken is already reported there; do not report every rule that reads it.
+            Set<String> brokenFiles = new java.util.TreeSet<>();
+            problems.forEach(p -> brokenFiles.add(p.file()));
             for (RuleInfo rule : ruleBase.catalogue()) {
                 for (String param : rule.parameters()) {
-                    if (!known.contains(param)) {
+                    if (!known.contains(param) && !brokenFiles.contains("parameters/" + param.replace('.', '/') + ".yaml")) {
                         problems.add(new Problem(rule.file(), rule.line(), rule.ruleId(),
                                 "rule reads parameter '" + param + "', which has no file parameters/" + param.replace('.', '/') + ".yaml"));
                     }

@@ -4,6 +4,7 @@ import io.bosang.engine.Problem;
 import io.bosang.engine.internal.YamlNodes;
 import org.yaml.snakeyaml.nodes.Node;
 
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -34,7 +35,7 @@ import java.util.stream.Stream;
  * Every mistake is collected as a {@link Problem} with file, line and key; nothing stops at the first one.
  */
 public final class ParameterFileReader {
-    private static final Set<String> TOP_KEYS = Set.of("description", "type", "unit", "values", "note");
+    private static final Set<String> TOP_KEYS = Set.of("description", "type", "unit", "values", "note", "minimum", "maximum");
     private static final Set<String> ENTRY_KEYS = Set.of("value", "reference", "note");
 
     private ParameterFileReader() {
@@ -67,6 +68,18 @@ public final class ParameterFileReader {
         return new ParameterSet(parameters);
     }
 
+    /** An optional numeric bound ({@code minimum: "0"}); a bound that is not a number is a problem. */
+    private static BigDecimal bound(YamlNodes yaml, Map<String, YamlNodes.Entry> top, String key) {
+        String text = yaml.optional(top, key, "");
+        if (text == null) return null;
+        try {
+            return new BigDecimal(text.trim());
+        } catch (NumberFormatException e) {
+            yaml.problem(top.get(key).line(), key, "'" + text + "' is not a number");
+            return null;
+        }
+    }
+
     /** Reads one parameter file, or returns null after recording its problems. */
     public static Parameter read(Path file, String relName, String id, List<Problem> problems) {
         int before = problems.size();
@@ -88,6 +101,8 @@ public final class ParameterFileReader {
             }
         }
         String unit = yaml.optional(top, "unit", "");
+        BigDecimal minimum = bound(yaml, top, "minimum");
+        BigDecimal maximum = bound(yaml, top, "maximum");
         List<DatedValue> values = new ArrayList<>();
         YamlNodes.Entry valuesEntry = top.get("values");
         if (valuesEntry == null) {
@@ -119,6 +134,17 @@ public final class ParameterFileReader {
                     String why = type.problemWith(value.trim());
                     if (why != null) yaml.problem(entry.get("value").line(), key + ".value", why);
                     value = value.trim();
+                    if (why == null && (minimum != null || maximum != null)) {
+                        BigDecimal v = new BigDecimal(value);
+                        if (minimum != null && v.compareTo(minimum) < 0) {
+                            yaml.problem(entry.get("value").line(), key + ".value", value + " is below the minimum " + minimum.toPlainString()
+                                    + " declared for this parameter");
+                        }
+                        if (maximum != null && v.compareTo(maximum) > 0) {
+                            yaml.problem(entry.get("value").line(), key + ".value", value + " is above the maximum " + maximum.toPlainString()
+                                    + " declared for this parameter");
+                        }
+                    }
                 }
                 String reference = yaml.required(entry, "reference", key, dated.line());
                 values.add(new DatedValue(from, value, reference, dated.line()));

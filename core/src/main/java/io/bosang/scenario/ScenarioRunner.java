@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bosang.domain.Claim;
 import io.bosang.domain.Incident;
 import io.bosang.engine.Policy;
 import io.bosang.engine.Problem;
@@ -111,6 +112,36 @@ public final class ScenarioRunner {
             results.add(runOne(policy, displayName, node, reader));
         }
         return results;
+    }
+
+    /**
+     * The valid claims of every scenario in {@code file}, with the incidents the file defines: the seed claims from which
+     * {@code bosang check} generates variations. Scenarios with what-if parameters still contribute their claim.
+     */
+    public List<Claim> claims(Path file, String displayName) {
+        List<Problem> problems = new ArrayList<>();
+        YamlNodes yaml = new YamlNodes(displayName, problems);
+        Node root = yaml.parse(file);
+        if (root == null) return List.of();
+        Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", FILE_KEYS);
+        IncidentCatalog incidents = shippedIncidents;
+        if (top.containsKey("incidents")) {
+            for (Node n : yaml.sequence(top.get("incidents").value(), "incidents")) {
+                Incident i = IncidentReader.fromNode(yaml, n, problems);
+                if (i != null) incidents = incidents.with(i);
+            }
+        }
+        ClaimReader reader = new ClaimReader(incidents);
+        List<Claim> claims = new ArrayList<>();
+        YamlNodes.Entry scenarios = top.get("scenarios");
+        if (scenarios == null) return List.of();
+        for (Node node : yaml.sequence(scenarios.value(), "scenarios")) {
+            Map<String, YamlNodes.Entry> m = yaml.mapping(node, "scenario", SCENARIO_KEYS);
+            if (!m.containsKey("claim")) continue;
+            ClaimInput input = reader.read(1, toJson(m.get("claim").value()));
+            if (input.valid()) claims.add(input.claim());
+        }
+        return claims;
     }
 
     private ScenarioResult runOne(Policy policy, String file, Node node, ClaimReader reader) {

@@ -48,7 +48,7 @@ class BrokenPolicyCopyTest {
         PolicyBuildException e = assertThrows(PolicyBuildException.class, () -> PolicyLoader.load(copy));
         List<Problem> problems = e.problems();
         assertTrue(problems.stream().anyMatch(p -> p.file().equals("extension.drl") && p.line() > 0), e.getMessage());
-        assertTrue(problems.stream().anyMatch(p -> p.file().equals("parameters/no_notice_multiplier.yaml") && p.line() == 9
+        assertTrue(problems.stream().anyMatch(p -> p.file().equals("parameters/no_notice_multiplier.yaml") && p.line() == 10
                 && p.key().equals("values.2012-01-32") && p.message().contains("not a date")), e.getMessage());
 
         Policy shipped = PolicyLoader.load("content-user-protection");

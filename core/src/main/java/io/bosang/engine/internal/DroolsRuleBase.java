@@ -80,12 +80,17 @@ public final class DroolsRuleBase {
             return null;
         }
         boolean failed = false;
+        List<Problem> errors = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
             String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "" : r.getResource().getSourcePath();
             int line = r.getLines() == null || r.getLines().length == 0 ? 0 : r.getLines()[0];
-            problems.add(new Problem(path, Math.max(line, 0), "", "DRL: " + oneLine(r.getMessage())));
+            errors.add(new Problem(path, Math.max(line, 0), "", "DRL: " + oneLine(r.getMessage())));
             failed = true;
         }
+        // A syntax error drops its whole file, so every type it declared goes missing in the other files and
+        // Drools reports each use as another error. Show the syntax errors alone: they are the analyst's edit.
+        List<Problem> syntax = errors.stream().filter(p -> p.message().contains("[ERR ")).toList();
+        problems.addAll(syntax.isEmpty() ? errors : syntax);
         if (failed) return null;
         KieBase kieBase = builder.newKieBase();
 

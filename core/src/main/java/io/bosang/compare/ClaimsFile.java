@@ -1,0 +1,51 @@
+package io.bosang.compare;
+
+import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.Policy;
+import io.bosang.incident.IncidentCatalog;
+import io.bosang.json.ClaimReader;
+import io.bosang.json.ClaimSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * A claims file (NDJSON or a JSON array) that can be streamed through several policies, one pass each, keeping only
+ * each claim's {@link ClaimValue}. Every pass is a full batch run with settlement, exactly as {@code bosang assess}.
+ */
+public final class ClaimsFile {
+    private final Path file;
+    private final IncidentCatalog incidents;
+
+    public ClaimsFile(Path file, IncidentCatalog incidents) {
+        this.file = file;
+        this.incidents = incidents;
+    }
+
+    public Path path() {
+        return file;
+    }
+
+    /** Streams the file through {@code policy} on {@code threads} threads; one value per record, in input order. */
+    public List<ClaimValue> values(Policy policy, int threads) {
+        List<ClaimValue> out = new ArrayList<>();
+        run(policy, threads, a -> out.add(a));
+        return out;
+    }
+
+    /** Streams the file through {@code policy}, handing each record's value to {@code sink} in input order. */
+    public void run(Policy policy, int threads, Consumer<ClaimValue> sink) {
+        try (InputStream in = Files.newInputStream(file);
+             ClaimSource claims = ClaimSource.open(in, new ClaimReader(incidents))) {
+            new BatchAssessor(policy, threads).run(claims, a -> sink.accept(ClaimValue.of(a)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+}

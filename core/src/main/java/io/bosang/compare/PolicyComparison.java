@@ -1,0 +1,135 @@
+package io.bosang.compare;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.engine.Policy;
+import io.bosang.result.Outcome;
+import io.bosang.result.PolicyStamp;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The same claims under several policies, side by side: per claim each policy's outcome and value, the largest and
+ * the smallest, and the rules (or findings) behind the difference; and a summary across the file. What a law firm
+ * puts next to the company's offer. What {@code bosang compare} prints.
+ *
+ * <p>Policies are ranked per claim by value in KRW (money plus the nominal value of in-kind items), then by length of
+ * service extension: an extension is not converted into money, because its worth depends on the user's plan and the
+ * policies disagree on how to price it.
+ */
+public final class PolicyComparison {
+    private PolicyComparison() {
+    }
+
+    /** One policy's result for one claim. */
+    @JsonPropertyOrder({"policy", "outcome", "valueKrw", "moneyKrw", "extension", "rules", "findings"})
+    public record Cell(String policy, Outcome outcome, long valueKrw, long moneyKrw, Duration extension, List<String> rules,
+                       List<String> findings) {
+        static Cell of(String policy, ClaimValue v) {
+            return new Cell(policy, v.outcome(), v.valueKrw(), v.moneyKrw(), v.extension(), List.copyOf(v.byRule().keySet()), v.findings());
+        }
+
+        /** Rules if the policy gave something, else the findings that say why not. */
+        public String because() {
+            return !rules.isEmpty() ? String.join("+", rules) : findings.isEmpty() ? outcome.name() : String.join("+", findings);
+        }
+    }
+
+    /** One claim across the policies. */
+    @JsonPropertyOrder({"record", "claimId", "policies", "largest", "smallest", "spreadKrw", "why"})
+    public record Row(long record, String claimId, List<Cell> policies, String largest, String smallest, long spreadKrw, String why) {
+    }
+
+    /** One policy's totals across the file. */
+    @JsonPropertyOrder({"policy", "version", "contentHash", "label", "claims", "awarded", "valueKrw", "moneyKrw", "extension",
+            "largestFor", "smallestFor", "outcomes"})
+    public record PolicyTotal(String policy, String version, String contentHash, String label, long claims, long awarded,
+                              long valueKrw, long moneyKrw, Duration extension, long largestFor, long smallestFor,
+                              Map<Outcome, Long> outcomes) {
+    }
+
+    /** The summary across the file. */
+    @JsonPropertyOrder({"claims", "policies", "comparable", "differing"})
+    public record Summary(long claims, List<PolicyTotal> policies, long comparable, long differing) {
+    }
+
+    /**
+     * Runs the claims through every policy (one streaming pass each) and hands each claim's row to {@code rows}, in
+     * input order; returns the summary.
+     */
+    public static Summary run(List<Policy> policies, ClaimsFile claims, int threads, Consumer<Row> rows) {
+        if (policies.size() < 2) throw new IllegalArgumentException("compare needs at least two policies");
+        List<List<ClaimValue>> runs = new ArrayList<>();
+        for (Policy p : policies) runs.add(claims.values(p, threads));
+        return combine(policies, runs, rows);
+    }
+
+    /** Combines runs of the same records under {@code policies} (same order). */
+    public static Summary combine(List<Policy> policies, List<List<ClaimValue>> runs, Consumer<Row> rows) {
+        int n = policies.size();
+        long records = runs.get(0).size();
+        long[] awarded = new long[n], value = new long[n], money = new long[n], largestFor = new long[n], smallestFor = new long[n];
+        Duration[] extension = new Duration[n];
+        List<Map<Outcome, Long>> outcomes = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            extension[k] = Duration.ZERO;
+            outcomes.add(new EnumMap<>(Outcome.class));
+        }
+        long comparable = 0, differing = 0;
+        for (int i = 0; i < records; i++) {
+            List<Cell> cells = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                ClaimValue v = runs.get(k).get(i);
+                cells.add(Cell.of(policies.get(k).id(), v));
+                outcomes.get(k).merge(v.outcome(), 1L, Long::sum);
+                value[k] += v.valueKrw();
+                money[k] += v.moneyKrw();
+                extension[k] = extension[k].plus(v.extension());
+                if (v.outcome() == Outcome.AWARD) awarded[k]++;
+            }
+            ClaimValue first = runs.get(0).get(i);
+            if (first.outcome() == Outcome.REJECTED) {
+                rows.accept(new Row(first.record(), first.claimId(), cells, "", "", 0, "rejected input: " + String.join(", ", first.findings())));
+                continue;
+            }
+            comparable++;
+            Comparator<Integer> rank = Comparator.comparingLong((Integer k) -> cells.get(k).valueKrw())
+                    .thenComparing(k -> cells.get(k).extension());
+            int hi = 0, lo = 0;
+            for (int k = 1; k < n; k++) {
+                if (rank.compare(k, hi) > 0) hi = k;
+                if (rank.compare(k, lo) < 0) lo = k;
+            }
+            boolean same = rank.compare(hi, lo) == 0;
+            if (!same) {
+                differing++;
+                largestFor[hi]++;
+                smallestFor[lo]++;
+            }
+            Cell h = cells.get(hi), l = cells.get(lo);
+            String why = same ? "all policies give the same"
+                    : h.policy() + " gives " + describe(h) + " by " + h.because() + "; " + l.policy() + " gives " + describe(l) + " by " + l.because();
+            rows.accept(new Row(first.record(), first.claimId(), cells, same ? "" : h.policy(), same ? "" : l.policy(),
+                    h.valueKrw() - l.valueKrw(), why));
+        }
+        List<PolicyTotal> totals = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            Policy p = policies.get(k);
+            PolicyStamp s = p.stamp();
+            totals.add(new PolicyTotal(p.id(), s.version(), s.contentHash(), p.manifest().label(), records, awarded[k], value[k], money[k],
+                    extension[k], largestFor[k], smallestFor[k], outcomes.get(k)));
+        }
+        return new Summary(records, totals, comparable, differing);
+    }
+
+    static String describe(Cell c) {
+        StringBuilder b = new StringBuilder(String.format("%,d KRW", c.valueKrw()));
+        if (!c.extension().isZero()) b.append(" + ").append(io.bosang.rules.Hours.format(c.extension())).append(" extension");
+        return b.toString();
+    }
+}

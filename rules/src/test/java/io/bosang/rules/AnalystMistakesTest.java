@@ -1,0 +1,209 @@
+package io.bosang.rules;
+
+import io.bosang.check.InvariantResult;
+import io.bosang.check.PolicyCheck;
+import io.bosang.engine.Problem;
+import io.bosang.incident.IncidentCatalog;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * One fixture per mistake an analyst makes when editing a copy of a shipped policy; each asserts that
+ * {@code bosang check} fails and says where and why. The unedited copies pass, so each failure is the edit's.
+ */
+class AnalystMistakesTest {
+    static final Path POLICIES = Path.of("src/main/resources/policies");
+    static final Path SCENARIOS = Path.of("src/test/resources/policies");
+    static final PolicyCheck.Settings QUICK = new PolicyCheck.Settings(100, 7L);
+    static IncidentCatalog incidents;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void incidents() throws Exception {
+        incidents = IncidentCatalog.classpath();
+    }
+
+    @Test
+    void anUneditedCopyPasses() throws IOException {
+        PolicyCheck.Report r = check(copy("content-user-protection"), "content-user-protection");
+        assertTrue(r.passed(), r.toString());
+        PolicyCheck.Report k = check(copy("kakao-1015-2022"), "kakao-1015-2022");
+        assertTrue(k.passed(), k.toString());
+    }
+
+    @Test
+    void aDrlSyntaxErrorIsLocatedByFileAndLine() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("extension.drl"), "    not PriorNoticeGiven()\n    $s : Stoppage( !counted.isZero() )\nthen",
+                "    not PriorNoticeGiven()\n    $s : Stoppage( !counted.isZero() \nthen");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        assertFalse(r.passed());
+        // Only the syntax errors are shown, not the cascade of types missing in the other files.
+        assertTrue(r.problems().stream().allMatch(p -> p.file().equals("extension.drl") && p.message().contains("[ERR ")), r.problems().toString());
+        Problem p = r.problems().get(0);
+        assertEquals("extension.drl:23: DRL: [ERR 102] Line 23:0 mismatched input 'then' in rule "
+                + "\"CUPG-EXT-01 operator-attributable stoppage without notice: extension of a multiple\"", p.toString());
+    }
+
+    @Test
+    void aRuleWithoutLegalBasisIsNamedWithItsLine() throws IOException {
+        Path dir = copy("content-user-protection");
+        String drl = Files.readString(dir.resolve("extension.drl"));
+        int at = drl.indexOf("    @legalBasis(\"콘텐츠이용자보호지침, outage clause (a): stoppage attributable");
+        int end = drl.indexOf('\n', at);
+        Files.writeString(dir.resolve("extension.drl"), drl.substring(0, at) + drl.substring(end + 1));
+        int ruleLine = lineOf(drl, "rule \"CUPG-EXT-01");
+        Problem p = only(check(dir, "content-user-protection"));
+        assertEquals("extension.drl:" + ruleLine + ": [CUPG-EXT-01 operator-attributable stoppage without notice: extension of a multiple] "
+                + "rule has no @legalBasis(\"...\") metadata: quote the provision it applies", p.toString());
+    }
+
+    @Test
+    void aParameterDateTypoIsLocatedByLineAndKey() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("parameters/no_notice_multiplier.yaml"), "2012-01-01:", "2012-1-01:");
+        Problem p = only(check(dir, "content-user-protection"));
+        assertEquals("parameters/no_notice_multiplier.yaml:10: [values.2012-1-01] '2012-1-01' is not a date (YYYY-MM-DD)", p.toString());
+
+        Path kakao = copy("kakao-1015-2022");
+        edit(kakao.resolve("parameters/heart/claim_window_end.yaml"), "2022-10-15:", "2022-10-15:\n    value: \"2023-01-20\"\n    reference: \"typo\"\n  2022-01-15:");
+        PolicyCheck.Report r = check(kakao, "kakao-1015-2022");
+        assertTrue(r.problems().stream().anyMatch(q -> q.file().equals("parameters/heart/claim_window_end.yaml")
+                && q.key().equals("values.2022-01-15") && q.message().contains("dates must ascend: 2022-01-15 comes after 2022-10-15")),
+                r.problems().toString());
+    }
+
+    @Test
+    void aNegativeMultiplierIsRefusedByTheParameterBound() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("parameters/no_notice_multiplier.yaml"), "value: \"3\"", "value: \"-3\"");
+        Problem p = only(check(dir, "content-user-protection"));
+        assertEquals("parameters/no_notice_multiplier.yaml:11: [values.2012-01-01.value] -3 is below the minimum 0 declared for this parameter",
+                p.toString());
+    }
+
+    @Test
+    void aNegativeMultiplierWithoutABoundBreaksTheInvariantsWithACounterExample() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("parameters/no_notice_multiplier.yaml"), "minimum: \"0\"\n", "");
+        edit(dir.resolve("parameters/no_notice_multiplier.yaml"), "value: \"3\"", "value: \"-3\"");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        InvariantResult broken = invariant(r, "non-negative");
+        assertFalse(broken.passed());
+        assertTrue(broken.message().contains("negative"), broken.message());
+        assertNotNull(broken.counterExample());
+        assertFalse(broken.counterExample().path("claim").path("id").asText().isEmpty());
+        assertEquals("ORDINARY_NEGLIGENCE", broken.counterExample().path("incident").path("fault").asText());
+        assertFalse(r.scenarios().stream().allMatch(PolicyCheck.ScenarioSummary::passed), "the CUG-1 scenario fails too");
+    }
+
+    @Test
+    void aTierEditSoThatAHigherLossPaysLessBreaksMonotonicity() throws IOException {
+        Path dir = copy("kakao-1015-2022");
+        edit(dir.resolve("parameters/small_business/tier2_award_krw.yaml"), "value: \"50000\"", "value: \"20000\"");
+        PolicyCheck.Report r = check(dir, "kakao-1015-2022");
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        InvariantResult broken = invariant(r, "monotone-in-declared:reference_week_sales");
+        assertFalse(broken.passed());
+        assertTrue(broken.message().contains("gets 70,000 KRW instead of 80,000 KRW"), broken.message());
+        assertTrue(broken.message().contains("K1015-SB-01") && broken.message().contains("K1015-SB-02"), broken.message());
+        assertEquals("SMALL_BUSINESS", broken.counterExample().path("claim").path("claimant").path("kind").asText());
+    }
+
+    @Test
+    void aMultiplierThatLowersPayoutsWhenRaisedBreaksItsMonotoneLaw() throws IOException {
+        Path dir = copy("content-user-protection");
+        // An analyst "simplifies" the rule so that the multiplier divides instead of multiplies.
+        edit(dir.resolve("extension.drl"), "Duration ext = Hours.times($s.counted, m.decimal());",
+                "Duration ext = Hours.times($s.counted, java.math.BigDecimal.valueOf(9).divide(m.decimal(), 6, java.math.RoundingMode.DOWN));");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        InvariantResult broken = invariant(r, "monotone-in-parameter:no_notice_multiplier");
+        assertFalse(broken.passed());
+        assertTrue(broken.message().contains("no_notice_multiplier 3 → "), broken.message());
+    }
+
+    @Test
+    void anUnknownKeyAndAMissingReferenceAreLocated() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("parameters/excused_multiplier.yaml"), "    reference:", "    refrence:");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        assertTrue(r.problems().stream().anyMatch(p -> p.file().equals("parameters/excused_multiplier.yaml")
+                && p.message().contains("refrence")), r.problems().toString());
+        assertTrue(r.problems().stream().anyMatch(p -> p.file().equals("parameters/excused_multiplier.yaml")
+                && p.message().contains("reference")), r.problems().toString());
+    }
+
+    @Test
+    void aRuleReadingAParameterThatDoesNotExistIsNamed() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("extension.drl"), "ParameterValue m = $p.get(\"no_notice_multiplier\");",
+                "ParameterValue m = $p.get(\"no_notice_multipler\");");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        assertTrue(r.problems().stream().anyMatch(p -> p.file().equals("extension.drl") && p.message().contains("no_notice_multipler")),
+                r.problems().toString());
+    }
+
+    @Test
+    void aDuplicatedRuleIdIsNamedWithBothPlaces() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("extension.drl"), "@ruleId(\"CUPG-EXT-02\")", "@ruleId(\"CUPG-EXT-01\")");
+        Problem p = only(check(dir, "content-user-protection"));
+        assertTrue(p.message().startsWith("duplicate @ruleId 'CUPG-EXT-01'"), p.toString());
+        assertEquals("extension.drl", p.file());
+    }
+
+    // ---- helpers ----
+
+    private Path copy(String id) throws IOException {
+        Path from = POLICIES.resolve(id);
+        Path to = tmp.resolve(String.valueOf(System.nanoTime())).resolve(id);  // the folder name must stay the policy id
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.copy(f, target);
+            }
+        }
+        return to;
+    }
+
+    private static void edit(Path file, String from, String to) throws IOException {
+        String text = Files.readString(file);
+        assertTrue(text.contains(from), "fixture text not found in " + file + ": " + from);
+        Files.writeString(file, text.replace(from, to));
+    }
+
+    private static PolicyCheck.Report check(Path dir, String id) {
+        return PolicyCheck.run(dir.toString(), SCENARIOS.resolve(id).resolve("scenarios"), incidents, QUICK);
+    }
+
+    private static Problem only(PolicyCheck.Report r) {
+        assertFalse(r.passed());
+        assertEquals(1, r.problems().size(), r.problems().toString());
+        return r.problems().get(0);
+    }
+
+    private static InvariantResult invariant(PolicyCheck.Report r, String name) {
+        return r.invariants().stream().filter(i -> i.invariant().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no result for " + name + " in " + r.invariants()));
+    }
+
+    private static int lineOf(String text, String needle) {
+        int at = text.indexOf(needle);
+        return 1 + (int) text.substring(0, at).chars().filter(c -> c == '\n').count();
+    }
+}
