@@ -19,6 +19,9 @@ import java.io.PrintWriter;
                 AssessCommand.class,
                 PoliciesCommand.class,
                 CheckCommand.class,
+                DiffCommand.class,
+                CompareCommand.class,
+                ExplainCommand.class,
                 SampleCommand.class,
                 CommandLine.HelpCommand.class
         },
