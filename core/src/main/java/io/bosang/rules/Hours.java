@@ -1,8 +1,14 @@
 package io.bosang.rules;
 
+import io.bosang.domain.Disruption;
+
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /** Durations for rules: exact to the minute, written as people write them ("15 h", "5 h 30 min", "4 d"). */
 public final class Hours {
@@ -46,5 +52,28 @@ public final class Hours {
     public static String formatDays(Duration d) {
         if (d.toMinutes() % (24 * 60) == 0) return d.toDays() + " d";
         return format(d);
+    }
+
+    /**
+     * The longest consecutive disruption in {@code windows}: windows that overlap or touch are one run
+     * ("3 h consecutive" in carriers' terms). Zero when there are no windows.
+     */
+    public static Duration longestRun(List<Disruption> windows) {
+        List<Disruption> sorted = new ArrayList<>(windows);
+        sorted.sort(Comparator.comparing(Disruption::start));
+        Duration longest = Duration.ZERO;
+        OffsetDateTime runStart = null;
+        OffsetDateTime runEnd = null;
+        for (Disruption d : sorted) {
+            if (runEnd != null && !d.start().isAfter(runEnd)) {
+                if (d.end().isAfter(runEnd)) runEnd = d.end();
+            } else {
+                if (runEnd != null) longest = max(longest, Duration.between(runStart, runEnd));
+                runStart = d.start();
+                runEnd = d.end();
+            }
+        }
+        if (runEnd != null) longest = max(longest, Duration.between(runStart, runEnd));
+        return longest;
     }
 }

@@ -43,8 +43,17 @@ public record ServiceOutage(String serviceId, List<Disruption> windows, long tot
 
     /** Measures {@code serviceId}'s outage in {@code incident}. */
     public static ServiceOutage of(Incident incident, String serviceId) {
+        return of(incident, serviceId, true);
+    }
+
+    /**
+     * Measures {@code serviceId}'s outage counting only its full-stoppage windows when {@code includePartial} is
+     * false (for policies that compensate "no service" or "stoppage" only), or every window when true.
+     */
+    public static ServiceOutage of(Incident incident, String serviceId, boolean includePartial) {
         ZoneOffset offset = incident.startedAt().getOffset();
         List<Disruption> raw = new ArrayList<>(incident.disruptionsOf(serviceId));
+        if (!includePartial) raw.removeIf(d -> d.severity() != Severity.FULL);
         raw.sort(Comparator.comparing(Disruption::start));
         List<OffsetDateTime[]> merged = new ArrayList<>();
         long full = 0;
