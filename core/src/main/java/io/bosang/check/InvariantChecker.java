@@ -59,7 +59,9 @@ import static org.quicktheories.generators.SourceDSL.longs;
  *   <li>{@code monotone-in-duration}, {@code monotone-in-fee}, {@code monotone-in-parameter:ID},
  *       {@code monotone-in-declared:KEY}, {@code monotone-in-usage:KEY}: more of the input never pays less (a claim
  *       sent to manual review is not compared);</li>
- *   <li>{@code effective-dates}: a dated parameter change applies exactly from its effective date.</li>
+ *   <li>{@code effective-dates}: a dated parameter change applies exactly from its effective date;</li>
+ *   <li>{@code no-money}: a policy that states duties (notice-duty) never gives an award line;</li>
+ *   <li>{@code labelled}: the policy carries a label shown with every result (an estimate says it is one).</li>
  * </ul>
  */
 public final class InvariantChecker {
@@ -68,7 +70,8 @@ public final class InvariantChecker {
     /** Every invariant name this checker knows; parameterised ones end in ':'. */
     public static final List<String> KNOWN = List.of("no-errors", "non-negative", "lines-sum-to-totals", "explained",
             "parameters-in-force", "deterministic", "order-independent", "no-double-payment", "monotone-in-duration",
-            "monotone-in-duration:extension", "monotone-in-fee", "monotone-in-parameter:", "monotone-in-declared:", "monotone-in-usage:", "effective-dates");
+            "monotone-in-duration:extension", "monotone-in-fee", "monotone-in-parameter:", "monotone-in-declared:", "monotone-in-usage:", "effective-dates",
+            "no-money", "labelled");
 
     private static final long MAX_EXTRA_MINUTES = 8L * 24 * 60;
     private static final long MAX_FEE_DELTA = 200_000;
@@ -131,16 +134,21 @@ public final class InvariantChecker {
             case "monotone-in-fee":
                 return monotone(name, MAX_FEE_DELTA, ClaimMutations::higherFee, "monthly fee +%d KRW");
             case "effective-dates": return effectiveDates(name);
+            case "no-money": return perClaim(name, this::noMoney);
+            case "labelled":
+                return policy.manifest().label().isBlank()
+                        ? new InvariantResult(name, false, 0, "policy.yaml has no 'label': an estimate must say what it is with every result", null)
+                        : InvariantResult.pass(name, 1);
             default:
                 break;
         }
         if (name.startsWith("monotone-in-declared:")) {
             String key = name.substring("monotone-in-declared:".length());
-            return monotone(name, MAX_DECLARED_DELTA, (c, d) -> ClaimMutations.higherDeclared(c, key, d), "declared." + key + " +%d KRW");
+            return monotone(name, MAX_DECLARED_DELTA, (c, d) -> c.hasDeclared(key) ? ClaimMutations.higherDeclared(c, key, d) : null, "declared." + key + " +%d KRW");
         }
         if (name.startsWith("monotone-in-usage:")) {
             String key = name.substring("monotone-in-usage:".length());
-            return monotone(name, MAX_USAGE_DELTA, (c, d) -> ClaimMutations.higherUsage(c, key, d), "usage." + key + " +%d");
+            return monotone(name, MAX_USAGE_DELTA, (c, d) -> c.hasUsage(key) ? ClaimMutations.higherUsage(c, key, d) : null, "usage." + key + " +%d");
         }
         if (name.startsWith("monotone-in-parameter:")) return monotoneInParameter(name, name.substring("monotone-in-parameter:".length()));
         return new InvariantResult(name, false, 0, "unknown invariant '" + name + "'; known: " + String.join(", ", KNOWN), null);
@@ -177,6 +185,7 @@ public final class InvariantChecker {
     }
 
     private interface Mutation {
+        /** The claim with {@code delta} more of the input, or null when the claim has no such input to vary. */
         Claim apply(Claim claim, long delta);
     }
 
@@ -205,7 +214,9 @@ public final class InvariantChecker {
             Claim base = p.variant().apply(seeds);
             Assessment previous = policy.assess(base);
             for (int k = 1; k <= LADDER; k++) {
-                Assessment next = policy.assess(more.apply(base, p.delta() * k));
+                Claim rung = more.apply(base, p.delta() * k);
+                if (rung == null) return null;   // the law does not speak of this claim (e.g. it declares no such amount)
+                Assessment next = policy.assess(rung);
                 String broken = notLess(previous, next, String.format(deltaText, p.delta() * k) + " instead of "
                         + String.format(deltaText, p.delta() * (k - 1)).replaceFirst("^.*? \\+", "+"), measure);
                 if (broken != null) return broken;
@@ -317,6 +328,11 @@ public final class InvariantChecker {
             }
         }
         return null;
+    }
+
+    private String noMoney(Claim c) {
+        Assessment a = policy.assess(c);
+        return a.lines().isEmpty() ? null : "a duty-only policy gave an award line: " + a.lines().get(0).ruleId() + " " + a.lines().get(0).description();
     }
 
     private String parametersInForce(Claim c) {

@@ -1,0 +1,30 @@
+package io.bosang.rules;
+
+import io.bosang.check.PolicyCheck;
+import io.bosang.engine.PolicyLoader;
+import io.bosang.incident.IncidentCatalog;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * {@code bosang check} passes on every shipped policy: it builds, its scenarios pass, and every payout invariant its
+ * policy.yaml declares holds on generated claims. A content edit that breaks a declared law fails the build here.
+ */
+class ShippedPoliciesCheckTest {
+    @TestFactory
+    List<DynamicTest> everyShippedPolicyPassesItsCheck() throws Exception {
+        IncidentCatalog incidents = IncidentCatalog.classpath();
+        return PolicyLoader.available().stream().map(id -> DynamicTest.dynamicTest(id, () -> {
+            PolicyCheck.Report r = PolicyCheck.run(Path.of("src/main/resources/policies", id).toString(),
+                    Path.of("src/test/resources/policies", id, "scenarios"), incidents, new PolicyCheck.Settings(60, 11L));
+            assertFalse(r.invariants().isEmpty(), id + " declares no invariants");
+            assertTrue(r.passed(), () -> id + ": " + r.problems() + " " + r.invariants().stream().filter(i -> !i.passed()).toList());
+        })).toList();
+    }
+}
