@@ -74,12 +74,16 @@ class PolicyReloadUnderLoadTest extends ServiceTestSupport {
         AtomicLong reloadNanos = new AtomicLong();
         long refusedBefore = registry.reloadsRefused();
         long deadline = System.nanoTime() + RUN.toNanos();
+        long hardStop = deadline + Duration.ofSeconds(60).toNanos();
+        AtomicLong edits = new AtomicLong();
 
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < CLIENTS; c++) {
             int client = c;
             threads.add(new Thread(() -> {
-                for (int n = 0; System.nanoTime() < deadline && failures.size() < 10; n++) {
+                // Until the deadline, and on a slow machine until the editor made both kinds of edit (hard stop 60 s later).
+                for (int n = 0; (System.nanoTime() < deadline || edits.get() < 2) && System.nanoTime() < hardStop
+                        && failures.size() < 10; n++) {
                     List<String> ids = new ArrayList<>();
                     List<ObjectNode> batch = new ArrayList<>();
                     for (int j = 0; j < templates.size(); j++) {
@@ -128,7 +132,7 @@ class PolicyReloadUnderLoadTest extends ServiceTestSupport {
         }
         Thread editor = new Thread(() -> {
             String good = original;
-            for (int i = 0; System.nanoTime() < deadline; i++) {
+            for (int i = 0; (i < 2 || System.nanoTime() < deadline) && System.nanoTime() < hardStop; i++, edits.incrementAndGet()) {
                 try {
                     if (i % 2 == 0) {
                         String value = MULTIPLIERS[(i / 2) % MULTIPLIERS.length];
