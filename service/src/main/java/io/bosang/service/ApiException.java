@@ -1,0 +1,26 @@
+package io.bosang.service;
+
+import org.springframework.http.HttpStatus;
+
+/** A request the service refuses, with the HTTP status and the field-level reason the client gets back. */
+public final class ApiException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final HttpStatus status;
+    private final String field;
+    private final String reason;
+
+    public ApiException(HttpStatus status, String field, String reason) {
+        super(field + ": " + reason, null, false, false);
+        this.status = status;
+        this.field = field;
+        this.reason = reason;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public ApiError body() {
+        return new ApiError(field, reason);
+    }
+}

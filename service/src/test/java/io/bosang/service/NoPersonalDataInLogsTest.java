@@ -1,0 +1,61 @@
+package io.bosang.service;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Claims carry personal data: no claimant id, claim id or claim value may reach the logs, on success or on any error
+ * path, even with Spring's web logging at DEBUG.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class NoPersonalDataInLogsTest extends ServiceTestSupport {
+    static final String CLAIMANT = "CLAIMANT-PRIVATE-7731";
+    static final String CLAIM = "CLAIM-PRIVATE-7731";
+    static final String BAD_VALUE = "KIND-PRIVATE-7731";
+
+    @Autowired
+    LoggingSystem logging;
+
+    @AfterEach
+    void quiet() {
+        logging.setLogLevel("org.springframework.web", null);
+        logging.setLogLevel("io.bosang", null);
+    }
+
+    @Test
+    void requestsAndTheirErrorsLeaveNoClaimDataInTheLogs(CapturedOutput output) throws Exception {
+        logging.setLogLevel("org.springframework.web", LogLevel.DEBUG);
+        logging.setLogLevel("io.bosang", LogLevel.DEBUG);
+        String claim = Files.readString(SAMPLES.resolve("one-claim.json")).replace("U-0009", CLAIMANT).replace("K-0009", CLAIM);
+        String badKind = claim.replace("\"kind\": \"CONSUMER\"", "\"kind\": \"" + BAD_VALUE + "\"");
+
+        HttpResponse<String> ok = post("/v1/assessments?policy=kakao-1015-2022", claim);
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains(CLAIM), "the client does get its claim back");
+        HttpResponse<String> single = post("/v1/assessments?policy=kakao-1015-2022", badKind);
+        assertEquals(400, single.statusCode(), single.body());
+        assertTrue(single.body().contains(BAD_VALUE), "the reason quotes the value to the client");
+        HttpResponse<String> batch = post("/v1/assessments?policy=content-user-protection", "[" + claim + "," + badKind + "," + claim + "]");
+        assertEquals(200, batch.statusCode(), batch.body());
+        assertEquals(200, post("/v1/comparisons?policies=kakao-1015-2022,content-user-protection", "[" + claim + "]").statusCode());
+        assertEquals(400, post("/v1/assessments?policy=kakao-1015-2022", "{\"id\":\"" + CLAIM + "\", \"claimant\": {\"id\": \"" + CLAIMANT + "\"").statusCode());
+        assertEquals(404, post("/v1/assessments?policy=nope", claim).statusCode());
+
+        String logs = output.getAll();
+        assertTrue(logs.contains("Completed 200"), "the web log was captured at DEBUG:\n" + logs);
+        for (String secret : new String[]{CLAIMANT, CLAIM, BAD_VALUE, "webtoon-pass"}) {
+            assertFalse(logs.contains(secret), secret + " appears in the logs:\n" + logs);
+        }
+    }
+}
