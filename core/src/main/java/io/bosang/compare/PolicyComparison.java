@@ -112,7 +112,9 @@ public final class PolicyComparison {
                 smallestFor[lo]++;
             }
             Cell h = cells.get(hi), l = cells.get(lo);
-            String why = same ? "all policies give the same"
+            String review = cells.stream().filter(c -> c.outcome() == Outcome.MANUAL_REVIEW)
+                    .map(c -> c.policy() + " sends it to manual review (" + c.because() + ")").reduce((x, y) -> x + "; " + y).orElse("");
+            String why = same ? (review.isEmpty() ? "all policies give the same" : "the same value; " + review)
                     : h.policy() + " gives " + describe(h) + " by " + h.because() + "; " + l.policy() + " gives " + describe(l) + " by " + l.because();
             rows.accept(new Row(first.record(), first.claimId(), cells, same ? "" : h.policy(), same ? "" : l.policy(),
                     h.valueKrw() - l.valueKrw(), why));
