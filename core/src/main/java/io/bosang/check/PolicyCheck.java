@@ -1,6 +1,7 @@
 package io.bosang.check;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
@@ -32,6 +33,7 @@ public final class PolicyCheck {
     @JsonPropertyOrder({"policy", "origin", "passed", "problems", "scenarios", "invariants"})
     public record Report(String policy, String origin, List<Problem> problems, List<ScenarioSummary> scenarios,
                          List<InvariantResult> invariants) {
+        @JsonProperty("passed")
         public boolean passed() {
             return problems.isEmpty() && scenarios.stream().allMatch(ScenarioSummary::passed)
                     && !invariants.isEmpty() && invariants.stream().allMatch(InvariantResult::passed);
