@@ -2,6 +2,8 @@ package io.bosang.service;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.compare.ClaimValue;
+import io.bosang.compare.PolicyComparison;
 import io.bosang.engine.Policy;
 import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
@@ -90,14 +92,19 @@ public class AssessmentController {
         refuseSingleInvalid(claims);
         Map<String, List<Assessment>> byPolicy = new LinkedHashMap<>();
         for (Policy p : policies) byPolicy.put(p.id(), service.assess(p, claims.inputs()));
+        // The same comparison as `bosang compare` and PolicyComparison in Java: ranking, "why" and totals per policy.
+        List<List<ClaimValue>> runs = new ArrayList<>();
+        for (Policy p : policies) runs.add(byPolicy.get(p.id()).stream().map(ClaimValue::of).toList());
+        List<String> why = new ArrayList<>(claims.inputs().size());
+        PolicyComparison.Summary summary = PolicyComparison.combine(policies, runs, row -> why.add(row.why()));
         List<ClaimComparison> rows = new ArrayList<>(claims.inputs().size());
         for (int i = 0; i < claims.inputs().size(); i++) {
             ClaimInput in = claims.inputs().get(i);
             List<Assessment> side = new ArrayList<>(policies.size());
             for (Policy p : policies) side.add(byPolicy.get(p.id()).get(i));
-            rows.add(ClaimComparison.of(in, side));
+            rows.add(ClaimComparison.of(in, side, why.get(i)));
         }
-        return new ComparisonsResponse(policies.stream().map(Policy::stamp).toList(), rows.size(), rows);
+        return new ComparisonsResponse(policies.stream().map(Policy::stamp).toList(), rows.size(), summary.policies(), rows);
     }
 
     private static void refuseSingleInvalid(ClaimsRequest claims) {
@@ -126,8 +133,9 @@ public class AssessmentController {
      * @param records  how many input records
      * @param claims   one row per input record, in input order
      */
-    @JsonPropertyOrder({"policies", "records", "claims"})
-    public record ComparisonsResponse(List<PolicyStamp> policies, int records, List<ClaimComparison> claims) {
+    @JsonPropertyOrder({"policies", "records", "totals", "claims"})
+    public record ComparisonsResponse(List<PolicyStamp> policies, int records, List<PolicyComparison.PolicyTotal> totals,
+                                      List<ClaimComparison> claims) {
         @Override
         public String toString() {
             return "ComparisonsResponse[" + policies.size() + " policies, " + records + " records]";
@@ -142,14 +150,14 @@ public class AssessmentController {
      * @param smallest the policy giving the least value, then the shortest extension (first asked of a tie); absent
      *                 when the record was rejected
      */
-    @JsonPropertyOrder({"record", "claimId", "largest", "smallest", "assessments"})
+    @JsonPropertyOrder({"record", "claimId", "largest", "smallest", "why", "assessments"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ClaimComparison(long record, String claimId, Ranked largest, Ranked smallest, List<Assessment> assessments) {
+    public record ClaimComparison(long record, String claimId, Ranked largest, Ranked smallest, String why, List<Assessment> assessments) {
         /** Money plus nominal in-kind value, then extension time; a full tie keeps the policy asked first. */
         static final Comparator<Assessment> RANK = Comparator.<Assessment>comparingLong(a -> a.totals().valueKrw())
                 .thenComparing(a -> a.totals().extension());
 
-        static ClaimComparison of(ClaimInput in, List<Assessment> side) {
+        static ClaimComparison of(ClaimInput in, List<Assessment> side, String why) {
             Assessment max = null;
             Assessment min = null;
             if (in.valid()) {
@@ -158,7 +166,7 @@ public class AssessmentController {
                     if (min == null || RANK.compare(a, min) < 0) min = a;
                 }
             }
-            return new ClaimComparison(in.record(), in.claimId(), Ranked.of(max), Ranked.of(min), side);
+            return new ClaimComparison(in.record(), in.claimId(), Ranked.of(max), Ranked.of(min), why, side);
         }
 
         @Override

@@ -134,6 +134,9 @@ class ServiceEndpointsTest extends ServiceTestSupport {
         assertEquals(0, free.at("/smallest/valueKrw").asLong());
         assertEquals(2, free.get("assessments").size());
         assertEquals("content-user-protection", free.at("/assessments/1/policy/id").asText());
+        assertTrue(free.get("why").asText().startsWith("kakao-1015-2022 gives 13,200 KRW by K1015-FREE-01"), free.toString());
+        assertEquals(2, body.get("totals").size());
+        assertEquals(13_200 + 3_000, body.at("/totals/0/valueKrw").asLong());
 
         JsonNode webtoon = body.at("/claims/1");
         assertEquals("kakao-1015-2022", webtoon.at("/largest/policy").asText());
@@ -155,7 +158,7 @@ class ServiceEndpointsTest extends ServiceTestSupport {
             assertFalse(p.get("title").asText().isBlank());
             assertFalse(p.get("version").asText().isBlank());
         }
-        assertEquals(Set.of("content-user-protection", "kakao-1015-2022"), ids);
+        assertEquals(new TreeSet<>(io.bosang.engine.PolicyLoader.available()), ids, "every shipped policy is served");
     }
 
     @Test
