@@ -2,6 +2,7 @@ package io.bosang.examples;
 
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
+import io.bosang.check.WorkingCopy;
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.PolicyDiff;
 import io.bosang.engine.Policy;
@@ -14,7 +15,6 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 /**
  * For a policy analyst: copy a policy, edit one parameter file (no Java), check the edit — build, scenarios and payout
@@ -40,8 +40,7 @@ public final class AnalystExample {
         Path work = Path.of(args[5]);
 
         // 1. A working copy; the folder keeps the policy's id as its name.
-        Path copy = work.resolve(shipped.getFileName().toString());
-        copyTree(shipped, copy);
+        Path copy = WorkingCopy.of(shipped, work);
 
         // 2. The edit: the latest dated value of one parameter, as an analyst would type it.
         Path param = copy.resolve(parameterFile);
@@ -73,15 +72,5 @@ public final class AnalystExample {
             out.printf("  %s: %,d → %,d KRW via %s%n", c.claimId(), c.beforeKrw(), c.afterKrw(), String.join(",", c.parameters()));
         }
         return report.passed() ? 0 : 1;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
     }
 }

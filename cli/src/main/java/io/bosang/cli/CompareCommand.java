@@ -10,6 +10,7 @@ import io.bosang.json.Json;
 import io.bosang.rules.Hours;
 import org.jfree.data.category.DefaultCategoryDataset;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +44,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "Claims, NDJSON or a JSON array.")
     Path file;
 
-    @Option(names = "--incident", paramLabel = "FILE", description = "An incident file the claims refer to, besides the shipped ones.")
-    Path incidentFile;
+    @Mixin
+    IncidentsOption incidentOption = new IncidentsOption();
 
     @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
     Integer threads;
@@ -74,8 +75,7 @@ final class CompareCommand implements Callable<Integer> {
         IncidentCatalog incidents;
         try {
             for (String p : policies) loaded.add(PolicyLoader.resolve(p));
-            incidents = IncidentCatalog.classpath();
-            if (incidentFile != null) incidents = incidents.withFile(incidentFile);
+            incidents = incidentOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;

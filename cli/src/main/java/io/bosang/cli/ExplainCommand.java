@@ -10,6 +10,7 @@ import io.bosang.json.ClaimSource;
 import io.bosang.report.Explanation;
 import io.bosang.result.Assessment;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -46,8 +47,8 @@ final class ExplainCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "Language of the prose (default: ${DEFAULT-VALUE}).")
     String lang;
 
-    @Option(names = "--incident", paramLabel = "FILE", description = "An incident file the claim refers to, besides the shipped ones.")
-    Path incidentFile;
+    @Mixin
+    IncidentsOption incidentOption = new IncidentsOption();
 
     @Override
     public Integer call() {
@@ -68,8 +69,7 @@ final class ExplainCommand implements Callable<Integer> {
         IncidentCatalog incidents;
         try {
             p = PolicyLoader.resolve(policy);
-            incidents = IncidentCatalog.classpath();
-            if (incidentFile != null) incidents = incidents.withFile(incidentFile);
+            incidents = incidentOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;

@@ -1,6 +1,7 @@
 package io.bosang.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bosang.check.WorkingCopy;
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.ClaimValue;
 import io.bosang.engine.PolicyLoader;
@@ -21,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static io.bosang.cli.AssessCommandTest.bosang;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +44,7 @@ class AnalystCommandsTest {
 
     @Test
     void checkFailsWithAPastableCounterExampleWhenAnEditBreaksALaw(@TempDir Path tmp) throws Exception {
-        Path copy = copy(POLICIES.resolve("content-user-protection"), tmp.resolve("content-user-protection"));
+        Path copy = WorkingCopy.of(POLICIES.resolve("content-user-protection"), tmp);
         Path param = copy.resolve("parameters/no_notice_multiplier.yaml");
         Files.writeString(param, Files.readString(param).replace("minimum: \"0\"\n", "").replace("value: \"3\"", "value: \"-1\""));
         AssessCommandTest.Run run = bosang("check", "--examples", "40", "--scenarios",
@@ -67,7 +67,7 @@ class AnalystCommandsTest {
         try (Writer w = Files.newBufferedWriter(claims, StandardCharsets.UTF_8)) {
             KakaoClaimsGenerator.write(100_000, 7, w);
         }
-        Path copy = copy(POLICIES.resolve("kakao-1015-2022"), tmp.resolve("edit/kakao-1015-2022"));
+        Path copy = WorkingCopy.of(POLICIES.resolve("kakao-1015-2022"), tmp.resolve("edit"));
         Path param = copy.resolve("parameters/mobility/days_multiplier.yaml");
         Files.writeString(param, Files.readString(param).replace("value: \"3\"", "value: \"4\""));
         Path html = tmp.resolve("diff.html");
@@ -144,16 +144,5 @@ class AnalystCommandsTest {
         assertTrue(en.out().contains("Parameter mobility.days_multiplier = 3 ratio (in force from 2022-10-15"), en.out());
         assertEquals(BosangCli.USAGE, bosang("explain", "--policy", "kakao-1015-2022", "--lang", "fr", SAMPLE.toString()).code());
         assertEquals(BosangCli.USAGE, bosang("explain", "--policy", "kakao-1015-2022", "--id", "NOPE", SAMPLE.toString()).code());
-    }
-
-    static Path copy(Path from, Path to) throws Exception {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
-        return to;
     }
 }

@@ -2,6 +2,7 @@ package io.bosang.rules;
 
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
+import io.bosang.check.WorkingCopy;
 import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
 import org.junit.jupiter.api.BeforeAll;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -168,17 +168,8 @@ class AnalystMistakesTest {
 
     // ---- helpers ----
 
-    private Path copy(String id) throws IOException {
-        Path from = POLICIES.resolve(id);
-        Path to = tmp.resolve(String.valueOf(System.nanoTime())).resolve(id);  // the folder name must stay the policy id
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path f : files.toList()) {
-                Path target = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) Files.createDirectories(target);
-                else Files.copy(f, target);
-            }
-        }
-        return to;
+    private Path copy(String id) {
+        return WorkingCopy.of(POLICIES.resolve(id), tmp.resolve(String.valueOf(System.nanoTime())));
     }
 
     private static void edit(Path file, String from, String to) throws IOException {
