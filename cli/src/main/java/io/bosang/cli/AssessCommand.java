@@ -99,10 +99,11 @@ final class AssessCommand implements Callable<Integer> {
              Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
                      : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
             ExposureSummary exposure = new ExposureSummary();
-            stats = new BatchAssessor(policy, n).run(source, a -> {
+            // Workers parse, assess and write JSON; this thread settles in input order and copies lines out.
+            stats = new BatchAssessor(policy, n).run(source.deferred(), Json::line, (a, line) -> {
                 exposure.accept(a);
                 try {
-                    w.write(Json.line(a));
+                    w.write(line);
                     w.write('\n');
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);

@@ -12,8 +12,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * Streams input records through a policy on several threads and hands out assessments in input order, one per
@@ -44,12 +47,35 @@ public final class BatchAssessor {
 
     /** As {@link #run(Iterator, Consumer)}, calling {@code progress} with the count of records written so far after each chunk. */
     public RunStats run(Iterator<ClaimInput> inputs, Consumer<Assessment> sink, LongConsumer progress) {
+        Iterator<Supplier<ClaimInput>> ready = new Iterator<>() {
+            @Override
+            public boolean hasNext() {
+                return inputs.hasNext();
+            }
+
+            @Override
+            public Supplier<ClaimInput> next() {
+                ClaimInput in = inputs.next();
+                return () -> in;
+            }
+        };
+        return run(ready, a -> null, (a, rendered) -> sink.accept(a), progress);
+    }
+
+    /**
+     * The full pipeline, for callers that want both cores busy: each record is <em>read</em> ({@code inputs} supplies
+     * it, e.g. parsing a JSON line), <em>assessed</em> and <em>rendered</em> ({@code render}, e.g. to a JSON line) on a
+     * worker thread; the calling thread only settles in input order (duplicates, limited quantities) and hands each
+     * settled assessment with its rendering to {@code sink}. When settlement changes an assessment, it is rendered
+     * again on the calling thread, so the rendering always matches the assessment handed out.
+     */
+    public <R> RunStats run(Iterator<? extends Supplier<ClaimInput>> inputs, Function<Assessment, R> render,
+                            BiConsumer<Assessment, R> sink, LongConsumer progress) {
         Settlement settlement = new Settlement();
         RunStats stats = new RunStats();
         if (threads == 1) {
             while (inputs.hasNext()) {
-                List<ClaimInput> chunk = nextChunk(inputs);
-                emit(chunk, evaluate(chunk), settlement, stats, sink);
+                emit(work(nextChunk(inputs), render), render, settlement, stats, sink);
                 progress.accept(stats.records());
             }
             return stats;
@@ -60,15 +86,14 @@ public final class BatchAssessor {
             return t;
         });
         try {
-            ArrayDeque<Pending> inFlight = new ArrayDeque<>();
+            ArrayDeque<Future<Done<R>>> inFlight = new ArrayDeque<>();
             int window = threads * 4;
             while (inputs.hasNext() || !inFlight.isEmpty()) {
                 while (inputs.hasNext() && inFlight.size() < window) {
-                    List<ClaimInput> chunk = nextChunk(inputs);
-                    inFlight.add(new Pending(chunk, pool.submit(() -> evaluate(chunk))));
+                    List<Supplier<ClaimInput>> chunk = nextChunk(inputs);
+                    inFlight.add(pool.submit(() -> work(chunk, render)));
                 }
-                Pending head = inFlight.poll();
-                emit(head.chunk, await(head.future), settlement, stats, sink);
+                emit(await(inFlight.poll()), render, settlement, stats, sink);
                 progress.accept(stats.records());
             }
             return stats;
@@ -77,30 +102,42 @@ public final class BatchAssessor {
         }
     }
 
-    private List<ClaimInput> nextChunk(Iterator<ClaimInput> inputs) {
-        List<ClaimInput> chunk = new ArrayList<>(chunkSize);
+    private List<Supplier<ClaimInput>> nextChunk(Iterator<? extends Supplier<ClaimInput>> inputs) {
+        List<Supplier<ClaimInput>> chunk = new ArrayList<>(chunkSize);
         while (chunk.size() < chunkSize && inputs.hasNext()) chunk.add(inputs.next());
         return chunk;
     }
 
-    private List<Assessment> evaluate(List<ClaimInput> chunk) {
+    /** A chunk read, assessed and rendered by a worker, before settlement. */
+    private record Done<R>(List<ClaimInput> inputs, List<Assessment> assessments, List<R> rendered) {
+    }
+
+    private <R> Done<R> work(List<Supplier<ClaimInput>> chunk, Function<Assessment, R> render) {
+        List<ClaimInput> ins = new ArrayList<>(chunk.size());
         List<Assessment> out = new ArrayList<>(chunk.size());
-        for (ClaimInput in : chunk) {
-            out.add(in.valid() ? policy.assess(in.claim(), in.record())
-                    : Assessment.rejected(in.record(), in.claimId(), policy.stamp(), in.rejection()));
+        List<R> rendered = new ArrayList<>(chunk.size());
+        for (Supplier<ClaimInput> s : chunk) {
+            ClaimInput in = s.get();
+            Assessment a = in.valid() ? policy.assess(in.claim(), in.record())
+                    : Assessment.rejected(in.record(), in.claimId(), policy.stamp(), in.rejection());
+            ins.add(in);
+            out.add(a);
+            rendered.add(render.apply(a));
         }
-        return out;
+        return new Done<>(ins, out, rendered);
     }
 
-    private static void emit(List<ClaimInput> chunk, List<Assessment> results, Settlement settlement, RunStats stats, Consumer<Assessment> sink) {
-        for (int i = 0; i < chunk.size(); i++) {
-            Assessment settled = settlement.settle(chunk.get(i), results.get(i));
+    private static <R> void emit(Done<R> done, Function<Assessment, R> render, Settlement settlement, RunStats stats,
+                                 BiConsumer<Assessment, R> sink) {
+        for (int i = 0; i < done.inputs().size(); i++) {
+            Assessment evaluated = done.assessments().get(i);
+            Assessment settled = settlement.settle(done.inputs().get(i), evaluated);
             stats.add(settled);
-            sink.accept(settled);
+            sink.accept(settled, settled == evaluated ? done.rendered().get(i) : render.apply(settled));
         }
     }
 
-    private static List<Assessment> await(Future<List<Assessment>> f) {
+    private static <T> T await(Future<T> f) {
         try {
             return f.get();
         } catch (InterruptedException e) {
@@ -109,8 +146,5 @@ public final class BatchAssessor {
         } catch (ExecutionException e) {
             throw new IllegalStateException("assessment failed", e.getCause());
         }
-    }
-
-    private record Pending(List<ClaimInput> chunk, Future<List<Assessment>> future) {
     }
 }

@@ -77,7 +77,8 @@ public final class Settlement {
                 kept.add(l);
             }
         }
-        return a.withLinesAndFindings(kept, findings);
+        // Unchanged when every limited line was granted: the same instance, so a rendering made before settlement holds.
+        return kept.size() == a.lines().size() && findings.size() == a.findings().size() ? a : a.withLinesAndFindings(kept, findings);
     }
 
     /** How many lines of each pool were granted so far. */

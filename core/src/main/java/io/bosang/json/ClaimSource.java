@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.function.Supplier;
 
 /**
  * Streams claims from NDJSON (one JSON object per line) or a JSON array, without holding the input in memory.
@@ -81,13 +82,51 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         }
     }
 
-    private ClaimInput advanceLines() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            if (line == null) return null;
-        } while (line.isBlank());
-        long r = ++record;
+    /**
+     * The records as deferred reads: for NDJSON, each supplier holds its raw line and parses it when called, so a
+     * {@link io.bosang.engine.BatchAssessor} can parse on its worker threads; a JSON array is parsed here, in order.
+     * Use either this or the iterator itself, not both.
+     */
+    public Iterator<Supplier<ClaimInput>> deferred() {
+        return new Iterator<>() {
+            private Supplier<ClaimInput> pending;
+
+            @Override
+            public boolean hasNext() {
+                if (pending == null) pending = advanceDeferred();
+                return pending != null;
+            }
+
+            @Override
+            public Supplier<ClaimInput> next() {
+                if (!hasNext()) throw new NoSuchElementException();
+                Supplier<ClaimInput> out = pending;
+                pending = null;
+                return out;
+            }
+        };
+    }
+
+    private Supplier<ClaimInput> advanceDeferred() {
+        if (array != null) {
+            ClaimInput in = advance();
+            return in == null ? null : () -> in;
+        }
+        try {
+            String line;
+            do {
+                line = lines.readLine();
+                if (line == null) return null;
+            } while (line.isBlank());
+            long r = ++record;
+            String raw = line;
+            return () -> parseLine(r, raw);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ClaimInput parseLine(long r, String line) {
         JsonNode node;
         try {
             node = mapper.readTree(line);
@@ -95,6 +134,15 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
             return ClaimInput.rejected(r, null, new Rejection("$", "not valid JSON: " + firstLine(e.getMessage())));
         }
         return reader.read(r, node);
+    }
+
+    private ClaimInput advanceLines() throws IOException {
+        String line;
+        do {
+            line = lines.readLine();
+            if (line == null) return null;
+        } while (line.isBlank());
+        return parseLine(++record, line);
     }
 
     private ClaimInput advanceArray() throws IOException {
