@@ -15,6 +15,7 @@ import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.io.Resource;
 import org.kie.api.io.ResourceType;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.KieSessionsPool;
 import org.kie.internal.builder.CompositeKnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilder;
 import org.kie.internal.builder.KnowledgeBuilderFactory;
@@ -45,11 +46,14 @@ public final class DroolsRuleBase {
     public static final String CLASSIFY = "classify";
 
     private final KieBase kieBase;
+    /** Sessions are reused: a disposed pooled session is reset (facts, agenda, focus) and handed to the next claim. */
+    private final KieSessionsPool sessions;
     private final Map<String, RuleInfo> rulesByName;
     private final List<RuleInfo> catalogue;
 
     private DroolsRuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByName) {
         this.kieBase = kieBase;
+        this.sessions = kieBase.newKieSessionsPool(2);
         this.rulesByName = rulesByName;
         this.catalogue = rulesByName.values().stream()
                 .sorted(java.util.Comparator.comparing(RuleInfo::ruleId).thenComparing(RuleInfo::name)).toList();
@@ -176,7 +180,7 @@ public final class DroolsRuleBase {
      * fires all rules, and collects what the rules inserted. Input facts are records and never change.
      */
     public Evaluation evaluate(Claim claim, Params params, ServiceOutage outage) {
-        KieSession session = kieBase.newKieSession();
+        KieSession session = sessions.newKieSession();
         Provenance provenance = new Provenance();
         try {
             session.addEventListener(provenance);
@@ -205,7 +209,8 @@ public final class DroolsRuleBase {
             }
             return new Evaluation(lines, findings);
         } finally {
-            session.dispose();
+            session.removeEventListener(provenance);
+            session.dispose();   // a pooled session is reset and returned to the pool, not destroyed
         }
     }
 
