@@ -46,7 +46,7 @@ if [ "${SKIP_CLI:-0}" != 1 ]; then
   /usr/bin/time -v -o "$results/cli-1m.time" \
     env BOSANG_JAVA_OPTS="-Xmx256m -Xlog:gc:file=$results/cli-1m-gc.log" \
     ./bosang assess --policy kakao-1015-2022 --threads 2 "$work/m1.ndjson" -o "$work/m1.out" 2> "$results/cli-1m.stderr"
-  echo "output records: $(wc -l < "$work/m1.out")" >> "$results/cli-1m.stderr"
+  echo "output records: $(wc -l < "$work/m1.out")" > "$results/cli-1m.records"
   tail -n 2 "$results/cli-1m.stderr" >&2
 fi
 
