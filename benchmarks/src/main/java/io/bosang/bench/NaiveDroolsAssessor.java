@@ -1,0 +1,166 @@
+package io.bosang.bench;
+
+import io.bosang.domain.Claim;
+import io.bosang.engine.Policy;
+import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.params.Params;
+import io.bosang.result.Assessment;
+import io.bosang.result.AwardLine;
+import io.bosang.result.Finding;
+import io.bosang.result.FindingKind;
+import io.bosang.result.PolicyStamp;
+import io.bosang.rules.ServiceOutage;
+import org.kie.api.KieBase;
+import org.kie.api.KieServices;
+import org.kie.api.builder.KieBuilder;
+import org.kie.api.builder.KieFileSystem;
+import org.kie.api.builder.Message;
+import org.kie.api.builder.ReleaseId;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
+import org.kie.api.event.rule.ObjectInsertedEvent;
+import org.kie.api.io.ResourceType;
+import org.kie.api.runtime.KieContainer;
+import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.AgendaGroup;
+import org.kie.internal.io.ResourceFactory;
+import org.kie.internal.utils.KieHelper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The naive baseline: what a first-time Drools integrator writes, evaluating each claim exactly as the production
+ * facade does (same facts, classify-then-entitle, same provenance stamping, so the same assessments) but without a
+ * shared compiled rule base.
+ * <ul>
+ *   <li>{@link Mode#COMPILE_PER_CLAIM}: per claim, {@code new KieHelper().addResource(drl...).build()} compiles the
+ *   policy's DRL text into a new {@link KieBase} (parse, MVEL compile, Rete build), opens a session, fires, disposes.
+ *   This is the "copy the getting-started snippet into the request handler" integration.</li>
+ *   <li>{@link Mode#CONTAINER_PER_CLAIM}: the DRL is compiled once into a KieModule in the {@link KieServices}
+ *   repository (KieFileSystem + KieBuilder at start-up, as the tutorials do); per claim,
+ *   {@code kieServices.newKieContainer(releaseId).getKieBase()} re-fetches a new KieContainer and with it a new
+ *   KieBase (the Rete network is rebuilt from the compiled packages; the DRL is not re-parsed), then a session.</li>
+ * </ul>
+ * Production ({@link Policy#assess}) instead compiles the KieBase once per policy and opens a fresh session from the
+ * shared KieBase per claim.
+ */
+public final class NaiveDroolsAssessor {
+    private static final AtomicLong RELEASES = new AtomicLong();
+
+    public enum Mode { COMPILE_PER_CLAIM, CONTAINER_PER_CLAIM }
+
+    private final Policy policy;
+    private final Mode mode;
+    private final Map<String, String> drl;
+    private final KieServices kieServices;
+    private final ReleaseId releaseId;
+
+    public NaiveDroolsAssessor(Policy policy, Mode mode) {
+        this.policy = policy;
+        this.mode = mode;
+        this.drl = drlOf(policy.id());
+        this.kieServices = KieServices.Factory.get();
+        if (mode == Mode.CONTAINER_PER_CLAIM) {
+            releaseId = kieServices.newReleaseId("io.bosang.bench", "naive-" + policy.id(), "1.0." + RELEASES.incrementAndGet());
+            KieFileSystem kfs = kieServices.newKieFileSystem();
+            kfs.generateAndWritePomXML(releaseId);
+            drl.forEach((path, text) -> kfs.write("src/main/resources/policies/" + policy.id().replace('-', '_') + "/" + path, text));
+            KieBuilder builder = kieServices.newKieBuilder(kfs).buildAll();
+            if (builder.getResults().hasMessages(Message.Level.ERROR)) {
+                throw new IllegalStateException("naive build failed: " + builder.getResults().getMessages());
+            }
+        } else {
+            releaseId = null;
+        }
+    }
+
+    /** The policy's DRL files (relative path → text) as shipped on the class path. */
+    static Map<String, String> drlOf(String policyId) {
+        Path dir = PolicyFolders.onClasspath(Thread.currentThread().getContextClassLoader(), policyId)
+                .orElseThrow(() -> new IllegalArgumentException("no policy " + policyId));
+        Map<String, String> out = new LinkedHashMap<>();
+        try {
+            for (Path f : PolicyFolders.files(dir)) {
+                String rel = PolicyFolders.relative(dir, f);
+                if (rel.endsWith(".drl")) out.put(rel, Files.readString(f, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out;
+    }
+
+    public Assessment assess(Claim claim, long record) {
+        PolicyStamp stamp = policy.stamp();
+        // Every claim of the benchmark corpora is within the shipped policies' effective dates.
+        Params params = policy.parameters().on(claim.incident().date());
+        ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id());
+        KieContainer container = null;
+        KieBase kieBase;
+        if (mode == Mode.COMPILE_PER_CLAIM) {
+            KieHelper helper = new KieHelper();
+            drl.forEach((path, text) -> helper.addResource(
+                    ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path), ResourceType.DRL));
+            kieBase = helper.build();
+        } else {
+            container = kieServices.newKieContainer(releaseId);
+            kieBase = container.getKieBase();
+        }
+        KieSession session = kieBase.newKieSession();
+        try {
+            Map<Object, Rule> insertedBy = new IdentityHashMap<>();
+            session.addEventListener(new DefaultRuleRuntimeEventListener() {
+                @Override
+                public void objectInserted(ObjectInsertedEvent event) {
+                    if (event.getRule() != null) insertedBy.put(event.getObject(), event.getRule());
+                }
+            });
+            session.insert(params);
+            session.insert(claim);
+            session.insert(claim.claimant());
+            if (claim.claimant().business() != null) session.insert(claim.claimant().business());
+            session.insert(claim.incident());
+            session.insert(claim.service());
+            if (claim.subscription() != null) session.insert(claim.subscription());
+            session.insert(outage);
+            AgendaGroup classify = session.getAgenda().getAgendaGroup("classify");
+            if (classify != null) classify.setFocus();
+            session.fireAllRules();
+            List<AwardLine> lines = new ArrayList<>();
+            List<Finding> findings = new ArrayList<>();
+            for (Object o : session.getObjects(o -> o instanceof AwardLine || o instanceof Finding)) {
+                Rule rule = insertedBy.get(o);
+                String id = rule == null ? Policy.ENGINE_RULE : meta(rule, "ruleId");
+                String basis = rule == null ? "" : meta(rule, "legalBasis");
+                if (o instanceof AwardLine l) lines.add(l.attributedTo(id, basis));
+                else findings.add(((Finding) o).attributedTo(id, basis));
+            }
+            if (lines.isEmpty() && findings.isEmpty()) {
+                findings.add(new Finding(Policy.ENGINE_RULE, "", FindingKind.NOT_ELIGIBLE, "NO_RULE_APPLIES",
+                        "No rule of " + policy.id() + " applies to this claim.", List.of()));
+            }
+            return Assessment.of(record, claim.id(), stamp, lines, findings);
+        } finally {
+            session.dispose();
+            if (container != null) container.dispose();
+        }
+    }
+
+    private static String meta(Rule rule, String key) {
+        Object v = rule.getMetaData().get(key);
+        if (v == null) return "";
+        String s = v.toString().trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+}
