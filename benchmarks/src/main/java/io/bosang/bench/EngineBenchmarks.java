@@ -76,9 +76,23 @@ public class EngineBenchmarks {
         }
     }
 
+    /** The full content-user-protection batch for the fresh-session baseline (cheap enough for the whole batch). */
+    @State(Scope.Benchmark)
+    public static class FreshSession {
+        public List<Claim> claims;
+        public NaiveDroolsAssessor sessionPerClaim;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            Corpus corpus = Corpus.of(Corpus.CUP, Corpus.BATCH + Corpus.BATCH / 10);   // the same claims as Cup
+            claims = corpus.claims().subList(0, Corpus.BATCH);
+            sessionPerClaim = new NaiveDroolsAssessor(corpus.policy(), NaiveDroolsAssessor.Mode.SESSION_PER_CLAIM);
+        }
+    }
+
     // ---- content-user-protection ----
 
-    /** Production: {@code Policy.assess}, a fresh session from the shared compiled KieBase per claim. */
+    /** Production: {@code Policy.assess}, a pooled session (reset and reused) from the shared compiled KieBase per claim. */
     @Benchmark
     @OperationsPerInvocation(Corpus.BATCH)
     public Tally cupDrools(Cup s) {
@@ -119,6 +133,16 @@ public class EngineBenchmarks {
         Tally t = new Tally();
         int record = 0;
         for (Claim c : s.claims) t.add(s.compilePerClaim.assess(c, ++record));
+        return t;
+    }
+
+    /** Baseline: a fresh KieSession per claim from a KieBase compiled once and shared. */
+    @Benchmark
+    @OperationsPerInvocation(Corpus.BATCH)
+    public Tally cupFreshSessionPerClaim(FreshSession s) {
+        Tally t = new Tally();
+        int record = 0;
+        for (Claim c : s.claims) t.add(s.sessionPerClaim.assess(c, ++record));
         return t;
     }
 

@@ -51,19 +51,23 @@ import java.util.concurrent.atomic.AtomicLong;
  *   {@code kieServices.newKieContainer(releaseId).getKieBase()} re-fetches a new KieContainer and with it a new
  *   KieBase (the Rete network is rebuilt from the compiled packages; the DRL is not re-parsed), then a session.</li>
  * </ul>
- * Production ({@link Policy#assess}) instead compiles the KieBase once per policy and opens a fresh session from the
- * shared KieBase per claim.
+ *   <li>{@link Mode#SESSION_PER_CLAIM}: the KieBase is built once and shared; per claim a fresh {@code KieSession}
+ *   is created from it and disposed (the issue's "fresh session per claim"; Bosang's own facade did this until it
+ *   moved to pooled sessions).</li>
+ * Production ({@link Policy#assess}) compiles the KieBase once per policy and takes a pooled session per claim
+ * ({@code KieBase.newKieSessionsPool}), reset on dispose and reused.
  */
 public final class NaiveDroolsAssessor {
     private static final AtomicLong RELEASES = new AtomicLong();
 
-    public enum Mode { COMPILE_PER_CLAIM, CONTAINER_PER_CLAIM }
+    public enum Mode { COMPILE_PER_CLAIM, CONTAINER_PER_CLAIM, SESSION_PER_CLAIM }
 
     private final Policy policy;
     private final Mode mode;
     private final Map<String, String> drl;
     private final KieServices kieServices;
     private final ReleaseId releaseId;
+    private final KieBase shared;
 
     public NaiveDroolsAssessor(Policy policy, Mode mode) {
         this.policy = policy;
@@ -82,6 +86,14 @@ public final class NaiveDroolsAssessor {
         } else {
             releaseId = null;
         }
+        shared = mode == Mode.SESSION_PER_CLAIM ? compile() : null;
+    }
+
+    private KieBase compile() {
+        KieHelper helper = new KieHelper();
+        drl.forEach((path, text) -> helper.addResource(
+                ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path), ResourceType.DRL));
+        return helper.build();
     }
 
     /** The policy's DRL files (relative path → text) as shipped on the class path. */
@@ -107,11 +119,10 @@ public final class NaiveDroolsAssessor {
         ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id());
         KieContainer container = null;
         KieBase kieBase;
-        if (mode == Mode.COMPILE_PER_CLAIM) {
-            KieHelper helper = new KieHelper();
-            drl.forEach((path, text) -> helper.addResource(
-                    ResourceFactory.newByteArrayResource(text.getBytes(StandardCharsets.UTF_8)).setSourcePath(path), ResourceType.DRL));
-            kieBase = helper.build();
+        if (mode == Mode.SESSION_PER_CLAIM) {
+            kieBase = shared;
+        } else if (mode == Mode.COMPILE_PER_CLAIM) {
+            kieBase = compile();
         } else {
             container = kieServices.newKieContainer(releaseId);
             kieBase = container.getKieBase();

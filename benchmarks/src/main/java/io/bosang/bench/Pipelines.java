@@ -30,7 +30,9 @@ public final class Pipelines {
     public static long drools(Corpus c, int threads, OutputStream out) {
         try (ClaimSource source = ClaimSource.open(new ByteArrayInputStream(c.ndjson()), new ClaimReader(c.incidents()));
              Writer w = writer(out)) {
-            return new BatchAssessor(c.policy(), threads).run(source, a -> write(w, a)).records();
+            // Exactly as AssessCommand: workers parse, assess and render; the calling thread settles and copies out.
+            return new BatchAssessor(c.policy(), threads).run(source.deferred(), Json::line, (a, line) -> writeLine(w, line),
+                    n -> { }).records();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,8 +62,12 @@ public final class Pipelines {
     }
 
     private static void write(Writer w, Assessment a) {
+        writeLine(w, Json.line(a));
+    }
+
+    private static void writeLine(Writer w, String line) {
         try {
-            w.write(Json.line(a));
+            w.write(line);
             w.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);

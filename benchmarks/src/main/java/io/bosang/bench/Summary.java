@@ -37,6 +37,7 @@ public final class Summary {
             ratio(md, jmh, "engine only, hand-written ÷ Drools (2 threads)", "Engine.cupHandWritten2Threads", "Engine.cupDrools2Threads", "within 3×");
             ratio(md, jmh, "Drools (shared KieBase) ÷ naive compile per claim", "Engine.cupDrools", "Engine.cupNaiveCompilePerClaim", "≥ 10×");
             ratio(md, jmh, "Drools (shared KieBase) ÷ naive KieContainer per claim", "Engine.cupDrools", "Engine.cupNaiveContainerPerClaim", "≥ 10×");
+            ratio(md, jmh, "Drools pooled sessions ÷ a fresh session per claim", "Engine.cupDrools", "Engine.cupFreshSessionPerClaim", "(the pool's gain)");
             ratio(md, jmh, "content-user-protection end to end, 2 threads ÷ 1 thread", "EndToEnd.cupDrools2Threads", "EndToEnd.cupDrools", "(scaling)");
             ratio(md, jmh, "kakao end to end, 2 threads ÷ 1 thread", "EndToEnd.kakaoDrools2Threads", "EndToEnd.kakaoDrools", "(scaling)");
             md.append('\n');

@@ -48,6 +48,9 @@ class BenchmarksSmokeTest {
         assertEquals(drools.toString(), engine.cupDrools2Threads(cup).toString());
         assertEquals(drools.toString(), engine.cupHandWritten(cup).toString());
         assertEquals(drools.toString(), engine.cupHandWritten2Threads(cup).toString());
+        EngineBenchmarks.FreshSession fresh = new EngineBenchmarks.FreshSession();
+        fresh.setUp();
+        assertEquals(drools.toString(), engine.cupFreshSessionPerClaim(fresh).toString());
     }
 
     @Test
