@@ -43,7 +43,8 @@ public final class ClaimsFile {
     public void run(Policy policy, int threads, Consumer<ClaimValue> sink) {
         try (InputStream in = Files.newInputStream(file);
              ClaimSource claims = ClaimSource.open(in, new ClaimReader(incidents))) {
-            new BatchAssessor(policy, threads).run(claims, a -> sink.accept(ClaimValue.of(a)));
+            // Workers parse, assess and summarise; the calling thread settles in input order.
+            new BatchAssessor(policy, threads).run(claims.deferred(), ClaimValue::of, (a, value) -> sink.accept(value), n -> { });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }
