@@ -11,6 +11,7 @@ import io.bosang.json.ClaimWriter;
 import io.bosang.json.Json;
 import io.bosang.params.DatedValue;
 import io.bosang.params.Parameter;
+import io.bosang.params.ParameterType;
 import io.bosang.params.ParameterValue;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
@@ -245,7 +246,9 @@ public final class InvariantChecker {
             LocalDate date = c.incident().date();
             ParameterValue now = parameter.at(date).orElse(null);
             if (now == null) return null;
-            BigDecimal step = now.decimal().abs().max(BigDecimal.ONE).multiply(BigDecimal.valueOf(p.delta())).movePointLeft(2);
+            // A whole-number parameter (days, counts) steps by whole numbers; a rate by a percentage of itself.
+            BigDecimal step = parameter.type() == ParameterType.INTEGER ? BigDecimal.valueOf(1 + p.delta() / 25)
+                    : now.decimal().abs().max(BigDecimal.ONE).multiply(BigDecimal.valueOf(p.delta())).movePointLeft(2);
             String raised = now.decimal().add(step).stripTrailingZeros().toPlainString();
             Policy higher = policy.withParameters(Map.of(parameterId,
                     parameter.overriddenFrom(LocalDate.of(1900, 1, 1), raised, "invariant probe")));
