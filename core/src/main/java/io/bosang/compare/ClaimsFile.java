@@ -39,6 +39,19 @@ public final class ClaimsFile {
         return out;
     }
 
+    /**
+     * Streams the file once through all of {@code policies}: each record is read once and assessed and settled under
+     * each policy as separate runs would; {@code sink} gets, per record in input order, one value per policy.
+     */
+    public void runEach(List<Policy> policies, int threads, Consumer<List<ClaimValue>> sink) {
+        try (InputStream in = Files.newInputStream(file);
+             ClaimSource claims = ClaimSource.open(in, new ClaimReader(incidents))) {
+            new BatchAssessor(policies, threads, 256).runEach(claims.deferred(), ClaimValue::of, (a, values) -> sink.accept(values), n -> { });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Streams the file through {@code policy}, handing each record's value to {@code sink} in input order. */
     public void run(Policy policy, int threads, Consumer<ClaimValue> sink) {
         try (InputStream in = Files.newInputStream(file);

@@ -59,32 +59,58 @@ public final class PolicyComparison {
     }
 
     /**
-     * Runs the claims through every policy (one streaming pass each) and hands each claim's row to {@code rows}, in
-     * input order; returns the summary.
+     * Runs the claims through every policy in one streaming pass (each record read once) and hands each claim's row
+     * to {@code rows}, in input order; returns the summary. Memory does not grow with the file but for the policies'
+     * settlement ledgers.
      */
     public static Summary run(List<Policy> policies, ClaimsFile claims, int threads, Consumer<Row> rows) {
         if (policies.size() < 2) throw new IllegalArgumentException("compare needs at least two policies");
-        List<List<ClaimValue>> runs = new ArrayList<>();
-        for (Policy p : policies) runs.add(claims.values(p, threads));
-        return combine(policies, runs, rows);
+        Accumulator acc = new Accumulator(policies);
+        claims.runEach(policies, threads, values -> rows.accept(acc.add(values)));
+        return acc.summary();
     }
 
-    /** Combines runs of the same records under {@code policies} (same order). */
+    /** Combines runs of the same records under {@code policies} (same order), held in memory. */
     public static Summary combine(List<Policy> policies, List<List<ClaimValue>> runs, Consumer<Row> rows) {
-        int n = policies.size();
-        long records = runs.get(0).size();
-        long[] awarded = new long[n], value = new long[n], money = new long[n], largestFor = new long[n], smallestFor = new long[n];
-        Duration[] extension = new Duration[n];
-        List<Map<Outcome, Long>> outcomes = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            extension[k] = Duration.ZERO;
-            outcomes.add(new EnumMap<>(Outcome.class));
-        }
-        long comparable = 0, differing = 0;
+        Accumulator acc = new Accumulator(policies);
+        int records = runs.get(0).size();
         for (int i = 0; i < records; i++) {
-            List<Cell> cells = new ArrayList<>();
+            List<ClaimValue> values = new ArrayList<>(runs.size());
+            for (List<ClaimValue> run : runs) values.add(run.get(i));
+            rows.accept(acc.add(values));
+        }
+        return acc.summary();
+    }
+
+    /** Builds rows record by record and sums the totals per policy. */
+    static final class Accumulator {
+        private final List<Policy> policies;
+        private final int n;
+        private final long[] awarded, value, money, largestFor, smallestFor;
+        private final Duration[] extension;
+        private final List<Map<Outcome, Long>> outcomes = new ArrayList<>();
+        private long records, comparable, differing;
+
+        Accumulator(List<Policy> policies) {
+            this.policies = List.copyOf(policies);
+            this.n = policies.size();
+            awarded = new long[n];
+            value = new long[n];
+            money = new long[n];
+            largestFor = new long[n];
+            smallestFor = new long[n];
+            extension = new Duration[n];
             for (int k = 0; k < n; k++) {
-                ClaimValue v = runs.get(k).get(i);
+                extension[k] = Duration.ZERO;
+                outcomes.add(new EnumMap<>(Outcome.class));
+            }
+        }
+
+        Row add(List<ClaimValue> values) {
+            records++;
+            List<Cell> cells = new ArrayList<>(n);
+            for (int k = 0; k < n; k++) {
+                ClaimValue v = values.get(k);
                 cells.add(Cell.of(policies.get(k).id(), v));
                 outcomes.get(k).merge(v.outcome(), 1L, Long::sum);
                 value[k] += v.valueKrw();
@@ -92,10 +118,9 @@ public final class PolicyComparison {
                 extension[k] = extension[k].plus(v.extension());
                 if (v.outcome() == Outcome.AWARD) awarded[k]++;
             }
-            ClaimValue first = runs.get(0).get(i);
+            ClaimValue first = values.get(0);
             if (first.outcome() == Outcome.REJECTED) {
-                rows.accept(new Row(first.record(), first.claimId(), cells, "", "", 0, "rejected input: " + String.join(", ", first.findings())));
-                continue;
+                return new Row(first.record(), first.claimId(), cells, "", "", 0, "rejected input: " + String.join(", ", first.findings()));
             }
             comparable++;
             Comparator<Integer> rank = Comparator.comparingLong((Integer k) -> cells.get(k).valueKrw())
@@ -116,17 +141,20 @@ public final class PolicyComparison {
                     .map(c -> c.policy() + " sends it to manual review (" + c.because() + ")").reduce((x, y) -> x + "; " + y).orElse("");
             String why = same ? (review.isEmpty() ? "all policies give the same" : "the same value; " + review)
                     : h.policy() + " gives " + describe(h) + " by " + h.because() + "; " + l.policy() + " gives " + describe(l) + " by " + l.because();
-            rows.accept(new Row(first.record(), first.claimId(), cells, same ? "" : h.policy(), same ? "" : l.policy(),
-                    h.valueKrw() - l.valueKrw(), why));
+            return new Row(first.record(), first.claimId(), cells, same ? "" : h.policy(), same ? "" : l.policy(),
+                    h.valueKrw() - l.valueKrw(), why);
         }
-        List<PolicyTotal> totals = new ArrayList<>();
-        for (int k = 0; k < n; k++) {
-            Policy p = policies.get(k);
-            PolicyStamp s = p.stamp();
-            totals.add(new PolicyTotal(p.id(), s.version(), s.contentHash(), p.manifest().label(), records, awarded[k], value[k], money[k],
-                    extension[k], largestFor[k], smallestFor[k], outcomes.get(k)));
+
+        Summary summary() {
+            List<PolicyTotal> totals = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                Policy p = policies.get(k);
+                PolicyStamp s = p.stamp();
+                totals.add(new PolicyTotal(p.id(), s.version(), s.contentHash(), p.manifest().label(), records, awarded[k], value[k],
+                        money[k], extension[k], largestFor[k], smallestFor[k], outcomes.get(k)));
+            }
+            return new Summary(records, totals, comparable, differing);
         }
-        return new Summary(records, totals, comparable, differing);
     }
 
     static String describe(Cell c) {

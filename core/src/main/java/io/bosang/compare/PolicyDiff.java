@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -65,29 +66,51 @@ public final class PolicyDiff {
                          List<RuleChange> ruleChanges, List<ClaimChange> biggest) {
     }
 
-    /** Runs {@code claims} through both versions and reports the difference, keeping the {@code top} biggest changes. */
+    /** Order of the biggest changes: largest value change first, then largest extension change, then input order. */
+    static final Comparator<ClaimChange> BIGGEST_FIRST = Comparator.comparingLong((ClaimChange c) -> -Math.abs(c.deltaKrw()))
+            .thenComparing((ClaimChange c) -> c.extensionAfter().minus(c.extensionBefore()).abs(), Comparator.reverseOrder())
+            .thenComparingLong(ClaimChange::record);
+
+    /**
+     * Runs {@code claims} through both versions in one streaming pass (each record read once) and reports the
+     * difference, keeping the {@code top} biggest changes. Memory does not grow with the file but for the two
+     * settlement ledgers.
+     */
     public static Report run(Policy base, Policy changed, ClaimsFile claims, int threads, int top) {
-        List<ClaimValue> before = claims.values(base, threads);
-        List<ClaimValue> after = claims.values(changed, threads);
-        if (before.size() != after.size()) throw new IllegalStateException("the two runs read different record counts");
-        return compare(base, changed, before, after, top);
+        Accumulator acc = new Accumulator(top);
+        claims.runEach(List.of(base, changed), threads, values -> acc.add(values.get(0), values.get(1)));
+        return acc.report(base, changed);
     }
 
-    /** Compares two runs of the same records. */
+    /** Compares two runs of the same records, held in memory. */
     public static Report compare(Policy base, Policy changed, List<ClaimValue> before, List<ClaimValue> after, int top) {
-        long costBefore = 0, costAfter = 0, moneyBefore = 0, moneyAfter = 0, changedClaims = 0, changedOutcomes = 0;
-        Map<String, Long> transitions = new TreeMap<>();
-        Map<String, long[]> rules = new TreeMap<>();          // ruleId → {claims, before, after}
-        Map<String, Long> paramClaims = new TreeMap<>();
-        List<ClaimChange> changes = new ArrayList<>();
-        for (int i = 0; i < before.size(); i++) {
-            ClaimValue b = before.get(i);
-            ClaimValue a = after.get(i);
+        if (before.size() != after.size()) throw new IllegalArgumentException("the two runs hold different record counts");
+        Accumulator acc = new Accumulator(top);
+        for (int i = 0; i < before.size(); i++) acc.add(before.get(i), after.get(i));
+        return acc.report(base, changed);
+    }
+
+    /** Sums a diff record by record; keeps only the {@code top} biggest changes. */
+    static final class Accumulator {
+        private final int top;
+        private long claims, costBefore, costAfter, moneyBefore, moneyAfter, changedClaims, changedOutcomes;
+        private final Map<String, Long> transitions = new TreeMap<>();
+        private final Map<String, long[]> rules = new TreeMap<>();          // ruleId → {claims, before, after}
+        private final Map<String, Long> paramClaims = new TreeMap<>();
+        private final PriorityQueue<ClaimChange> biggest;                    // the least big on top, to evict
+
+        Accumulator(int top) {
+            this.top = Math.max(0, top);
+            this.biggest = new PriorityQueue<>(BIGGEST_FIRST.reversed());
+        }
+
+        void add(ClaimValue b, ClaimValue a) {
+            claims++;
             costBefore += b.valueKrw();
             costAfter += a.valueKrw();
             moneyBefore += b.moneyKrw();
             moneyAfter += a.moneyKrw();
-            if (!b.differsFrom(a)) continue;
+            if (!b.differsFrom(a)) return;
             changedClaims++;
             if (b.outcome() != a.outcome()) {
                 changedOutcomes++;
@@ -116,23 +139,27 @@ public final class PolicyDiff {
                     paramClaims.merge(p, 1L, Long::sum);
                 }
             }
-            changes.add(new ClaimChange(b.record(), b.claimId(), b.outcome(), a.outcome(), b.valueKrw(), a.valueKrw(),
+            if (top == 0) return;
+            biggest.add(new ClaimChange(b.record(), b.claimId(), b.outcome(), a.outcome(), b.valueKrw(), a.valueKrw(),
                     a.valueKrw() - b.valueKrw(), b.extension(), a.extension(), changedRules, changedParams));
+            if (biggest.size() > top) biggest.poll();
         }
-        changes.sort(Comparator.comparingLong((ClaimChange c) -> -Math.abs(c.deltaKrw()))
-                .thenComparing((ClaimChange c) -> c.extensionAfter().minus(c.extensionBefore()).abs(), Comparator.reverseOrder())
-                .thenComparingLong(ClaimChange::record));
-        List<Transition> ts = transitions.entrySet().stream().map(e -> {
-            String[] ft = e.getKey().split("→");
-            return new Transition(Outcome.valueOf(ft[0]), Outcome.valueOf(ft[1]), e.getValue());
-        }).toList();
-        List<RuleImpact> byRule = rules.entrySet().stream()
-                .map(e -> new RuleImpact(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[2] - e.getValue()[1]))
-                .sorted(Comparator.comparingLong((RuleImpact r) -> -Math.abs(r.deltaKrw())).thenComparing(RuleImpact::ruleId))
-                .toList();
-        return new Report(base.stamp(), changed.stamp(), before.size(), changedClaims, changedOutcomes, costBefore, costAfter,
-                costAfter - costBefore, moneyBefore, moneyAfter, ts, byRule, parameterChanges(base, changed, paramClaims),
-                ruleChanges(base, changed), List.copyOf(changes.subList(0, Math.min(top, changes.size()))));
+
+        Report report(Policy base, Policy changed) {
+            List<ClaimChange> top = new ArrayList<>(biggest);
+            top.sort(BIGGEST_FIRST);
+            List<Transition> ts = transitions.entrySet().stream().map(e -> {
+                String[] ft = e.getKey().split("→");
+                return new Transition(Outcome.valueOf(ft[0]), Outcome.valueOf(ft[1]), e.getValue());
+            }).toList();
+            List<RuleImpact> byRule = rules.entrySet().stream()
+                    .map(e -> new RuleImpact(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[2] - e.getValue()[1]))
+                    .sorted(Comparator.comparingLong((RuleImpact r) -> -Math.abs(r.deltaKrw())).thenComparing(RuleImpact::ruleId))
+                    .toList();
+            return new Report(base.stamp(), changed.stamp(), claims, changedClaims, changedOutcomes, costBefore, costAfter,
+                    costAfter - costBefore, moneyBefore, moneyAfter, ts, byRule, parameterChanges(base, changed, paramClaims),
+                    ruleChanges(base, changed), List.copyOf(top));
+        }
     }
 
     private static List<ParameterChange> parameterChanges(Policy base, Policy changed, Map<String, Long> claims) {

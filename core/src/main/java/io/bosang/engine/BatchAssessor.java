@@ -19,25 +19,35 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 
 /**
- * Streams input records through a policy on several threads and hands out assessments in input order, one per
- * record. Memory stays constant: at most {@code threads × 4} chunks are in flight. After evaluation, each
- * assessment passes through a {@link Settlement} in input order, so results do not depend on the thread count.
+ * Streams input records through one policy, or several side by side, on several threads and hands out assessments in
+ * input order, one per record (and policy). Memory stays constant but for the settlement ledgers: at most
+ * {@code threads × 4} chunks are in flight. After evaluation, each assessment passes through its policy's
+ * {@link Settlement} in input order, so results do not depend on the thread count.
  */
 public final class BatchAssessor {
-    private final Policy policy;
+    private final List<Policy> policies;
     private final int threads;
     private final int chunkSize;
 
     public BatchAssessor(Policy policy, int threads, int chunkSize) {
-        this.policy = Objects.requireNonNull(policy, "policy");
-        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
-        if (chunkSize < 1) throw new IllegalArgumentException("chunkSize must be at least 1");
-        this.threads = threads;
-        this.chunkSize = chunkSize;
+        this(List.of(Objects.requireNonNull(policy, "policy")), threads, chunkSize);
     }
 
     public BatchAssessor(Policy policy, int threads) {
         this(policy, threads, 256);
+    }
+
+    /**
+     * Runs every record through each of {@code policies} in one pass: each record is read once, assessed under every
+     * policy, and settled by each policy's own {@link Settlement}, exactly as separate runs would settle it.
+     */
+    public BatchAssessor(List<Policy> policies, int threads, int chunkSize) {
+        if (policies.isEmpty()) throw new IllegalArgumentException("at least one policy");
+        if (threads < 1) throw new IllegalArgumentException("threads must be at least 1");
+        if (chunkSize < 1) throw new IllegalArgumentException("chunkSize must be at least 1");
+        this.policies = List.copyOf(policies);
+        this.threads = threads;
+        this.chunkSize = chunkSize;
     }
 
     /** Assesses every input, calling {@code sink} once per record in input order. */
@@ -63,22 +73,38 @@ public final class BatchAssessor {
     }
 
     /**
-     * The full pipeline, for callers that want both cores busy: each record is <em>read</em> ({@code inputs} supplies
-     * it, e.g. parsing a JSON line), <em>assessed</em> and <em>rendered</em> ({@code render}, e.g. to a JSON line) on a
-     * worker thread; the calling thread only settles in input order (duplicates, limited quantities) and hands each
-     * settled assessment with its rendering to {@code sink}. When settlement changes an assessment, it is rendered
-     * again on the calling thread, so the rendering always matches the assessment handed out.
+     * The full pipeline for one policy, for callers that want both cores busy: each record is <em>read</em>
+     * ({@code inputs} supplies it, e.g. parsing a JSON line), <em>assessed</em> and <em>rendered</em> ({@code render},
+     * e.g. to a JSON line) on a worker thread; the calling thread only settles in input order (duplicates, limited
+     * quantities) and hands each settled assessment with its rendering to {@code sink}. When settlement changes an
+     * assessment, it is rendered again on the calling thread, so the rendering always matches the assessment.
      */
     public <R> RunStats run(Iterator<? extends Supplier<ClaimInput>> inputs, Function<Assessment, R> render,
                             BiConsumer<Assessment, R> sink, LongConsumer progress) {
-        Settlement settlement = new Settlement();
+        if (policies.size() != 1) throw new IllegalStateException("this assessor runs " + policies.size() + " policies: use runEach");
         RunStats stats = new RunStats();
+        runEach(inputs, render, (settled, rendered) -> {
+            stats.add(settled.get(0));
+            sink.accept(settled.get(0), rendered.get(0));
+        }, progress);
+        return stats;
+    }
+
+    /**
+     * The same pipeline for every policy of this assessor in one pass: {@code sink} receives, per record in input
+     * order, the settled assessments and their renderings, one per policy in the order given.
+     */
+    public <R> void runEach(Iterator<? extends Supplier<ClaimInput>> inputs, Function<Assessment, R> render,
+                            BiConsumer<List<Assessment>, List<R>> sink, LongConsumer progress) {
+        List<Settlement> settlements = new ArrayList<>();
+        for (int k = 0; k < policies.size(); k++) settlements.add(new Settlement());
+        long[] written = {0};
         if (threads == 1) {
             while (inputs.hasNext()) {
-                emit(work(nextChunk(inputs), render), render, settlement, stats, sink);
-                progress.accept(stats.records());
+                emit(work(nextChunk(inputs), render), render, settlements, sink, written);
+                progress.accept(written[0]);
             }
-            return stats;
+            return;
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "bosang-assess");
@@ -93,10 +119,9 @@ public final class BatchAssessor {
                     List<Supplier<ClaimInput>> chunk = nextChunk(inputs);
                     inFlight.add(pool.submit(() -> work(chunk, render)));
                 }
-                emit(await(inFlight.poll()), render, settlement, stats, sink);
-                progress.accept(stats.records());
+                emit(await(inFlight.poll()), render, settlements, sink, written);
+                progress.accept(written[0]);
             }
-            return stats;
         } finally {
             pool.shutdownNow();
         }
@@ -108,32 +133,44 @@ public final class BatchAssessor {
         return chunk;
     }
 
-    /** A chunk read, assessed and rendered by a worker, before settlement. */
-    private record Done<R>(List<ClaimInput> inputs, List<Assessment> assessments, List<R> rendered) {
+    /** A chunk read, assessed and rendered by a worker, before settlement: per record, one entry per policy. */
+    private record Done<R>(List<ClaimInput> inputs, List<List<Assessment>> assessments, List<List<R>> rendered) {
     }
 
     private <R> Done<R> work(List<Supplier<ClaimInput>> chunk, Function<Assessment, R> render) {
         List<ClaimInput> ins = new ArrayList<>(chunk.size());
-        List<Assessment> out = new ArrayList<>(chunk.size());
-        List<R> rendered = new ArrayList<>(chunk.size());
+        List<List<Assessment>> out = new ArrayList<>(chunk.size());
+        List<List<R>> rendered = new ArrayList<>(chunk.size());
         for (Supplier<ClaimInput> s : chunk) {
             ClaimInput in = s.get();
-            Assessment a = in.valid() ? policy.assess(in.claim(), in.record())
-                    : Assessment.rejected(in.record(), in.claimId(), policy.stamp(), in.rejection());
+            List<Assessment> as = new ArrayList<>(policies.size());
+            List<R> rs = new ArrayList<>(policies.size());
+            for (Policy policy : policies) {
+                Assessment a = in.valid() ? policy.assess(in.claim(), in.record())
+                        : Assessment.rejected(in.record(), in.claimId(), policy.stamp(), in.rejection());
+                as.add(a);
+                rs.add(render.apply(a));
+            }
             ins.add(in);
-            out.add(a);
-            rendered.add(render.apply(a));
+            out.add(as);
+            rendered.add(rs);
         }
         return new Done<>(ins, out, rendered);
     }
 
-    private static <R> void emit(Done<R> done, Function<Assessment, R> render, Settlement settlement, RunStats stats,
-                                 BiConsumer<Assessment, R> sink) {
+    private static <R> void emit(Done<R> done, Function<Assessment, R> render, List<Settlement> settlements,
+                                 BiConsumer<List<Assessment>, List<R>> sink, long[] written) {
         for (int i = 0; i < done.inputs().size(); i++) {
-            Assessment evaluated = done.assessments().get(i);
-            Assessment settled = settlement.settle(done.inputs().get(i), evaluated);
-            stats.add(settled);
-            sink.accept(settled, settled == evaluated ? done.rendered().get(i) : render.apply(settled));
+            List<Assessment> evaluated = done.assessments().get(i);
+            List<Assessment> settled = new ArrayList<>(evaluated.size());
+            List<R> rendered = new ArrayList<>(evaluated.size());
+            for (int k = 0; k < evaluated.size(); k++) {
+                Assessment a = settlements.get(k).settle(done.inputs().get(i), evaluated.get(k));
+                settled.add(a);
+                rendered.add(a == evaluated.get(k) ? done.rendered().get(i).get(k) : render.apply(a));
+            }
+            sink.accept(settled, rendered);
+            written[0]++;
         }
     }
 
