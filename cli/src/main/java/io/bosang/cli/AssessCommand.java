@@ -32,6 +32,7 @@ import java.util.concurrent.Callable;
 
 /** Assesses a claims file under one policy: NDJSON out, one record per input record, in input order. */
 @Command(name = "assess", mixinStandardHelpOptions = true,
+        header = "Assess a claims file under a policy: one explained assessment per record.",
         description = {
                 "Assess claims under a policy. Reads a JSON array or NDJSON (one claim per line) from FILE, or stdin for '-',",
                 "and writes one assessment per input record, in input order, as NDJSON. A record that is not a valid claim",

@@ -10,11 +10,14 @@ import java.io.PrintWriter;
         mixinStandardHelpOptions = true,
         version = "bosang 0.1.0",
         description = {
-                "Bosang (보상) decides which outage impacts qualify for compensation, and how much, with rules",
-                "written as Drools policies. Every amount says which rule, which law and which parameters produced it.",
+                "Bosang (보상) decides which outage impacts qualify for compensation, and how much, with",
+                "rules written as Drools policies. Every amount names its rule, its law and its parameters.",
                 "",
-                "Start with:  bosang policies            (what policies ship)",
-                "             bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"},
+                "Claims backends:  bosang assess --policy kakao-1015-2022 samples/kakao-2022-10-15-claims.ndjson",
+                "Law firms:        bosang compare --policies kakao-1015-2022,content-user-protection FILE",
+                "                  bosang explain --policy kakao-1015-2022 --lang ko --id K-0022 FILE",
+                "Analysts:         bosang check DIR;  bosang diff --base ID --changed DIR FILE",
+                ""},
         subcommands = {
                 AssessCommand.class,
                 PoliciesCommand.class,
@@ -47,6 +50,7 @@ public final class BosangCli implements Runnable {
     /** Runs the command line with the given streams; returns the exit code. Tests call this. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cl = new CommandLine(new BosangCli());
+        cl.setUsageHelpWidth(110);   // the examples are long command lines; 80 columns wraps them mid-argument
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> USAGE);

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bosang check DIR}: is this edit of a policy valid, do its scenarios pass, do its payout laws hold? */
 @Command(name = "check", mixinStandardHelpOptions = true,
+        header = "Check a policy edit: build, scenarios and payout invariants.",
         description = {"Check a policy folder (or a shipped policy id): compile its DRL, validate every parameter file",
                 "and the rule catalogue, run its scenarios, then run the payout invariants its policy.yaml declares",
                 "on claims generated from the scenarios. Problems are given with file, line and key; a broken",

@@ -30,6 +30,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bosang compare}: the same claims under several policies, side by side. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
+        header = "The same claims under several policies, side by side.",
         description = {"Run a claims file through several policies and put the results side by side: per claim each",
                 "policy's outcome and value, the largest and the smallest, and the rules behind the difference; then",
                 "a summary per policy. A readable table on stdout; --ndjson FILE writes one JSON row per claim and the",

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bosang diff}: what an edit of a policy changes across a claims file. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
+        header = "What an edit of a policy changes across a claims file.",
         description = {"Run a claims file through the base and the changed version of a policy and report the impact:",
                 "how many claims change, outcome transitions, total cost before and after, the biggest changes, and",
                 "the rules and parameters that caused them. A readable table on stdout, or --json; --html adds charts."})

@@ -25,6 +25,7 @@ import java.util.concurrent.Callable;
 
 /** {@code bosang explain}: one claim's assessment as prose, in English or Korean. */
 @Command(name = "explain", mixinStandardHelpOptions = true,
+        header = "One claim's assessment as prose, in English or Korean.",
         description = {"Explain one claim's assessment in prose: the outcome, each amount with its derivation, rule,",
                 "legal basis and the parameters it read (with their effective dates), then the findings.",
                 "CLAIM is a file with one claim; with --id or --record, a claims file to pick it from."})

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** Lists the shipped policies with version, kind, content hash and title. */
 @Command(name = "policies", mixinStandardHelpOptions = true,
+        header = "List the shipped policies with version, kind and content hash.",
         description = "List the policies that ship with Bosang: id, version, kind, content hash and title.")
 final class PoliciesCommand implements Callable<Integer> {
     @Spec

@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 
 /** Writes a synthetic, deterministic claims corpus for a policy's incident. */
 @Command(name = "sample", mixinStandardHelpOptions = true,
+        header = "Write a deterministic synthetic claims corpus.",
         description = {
                 "Write realistic synthetic claims as NDJSON: the claimant mix, services, fees and sales figures of the",
                 "reported intake, with about 1% bad records and 0.5% duplicates on purpose. Same --count and --seed, same bytes.",
