@@ -5,8 +5,6 @@ import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.PolicyFolders;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.PolicyStamp;
-import io.bosang.scenario.ScenarioResult;
-import io.bosang.scenario.ScenarioRunner;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,6 +55,8 @@ public final class PolicyRegistry implements AutoCloseable {
     private final List<Consumer<Reload>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    /** Generated cases per invariant when a reload is checked: enough to catch a broken law, quick under load. */
+    private static final io.bosang.check.PolicyCheck.Settings RELOAD_CHECK = new io.bosang.check.PolicyCheck.Settings(40, 20221015L);
     private final Object reloadLock = new Object();
     private volatile ScheduledExecutorService watcher;
 
@@ -136,8 +136,8 @@ public final class PolicyRegistry implements AutoCloseable {
     }
 
     /**
-     * Compiles the policy in {@code dir}, runs its scenarios (if {@code dir/scenarios} exists), and swaps it in
-     * only when both succeed. Never throws for bad content: the result says whether it was accepted and lists
+     * Compiles the policy in {@code dir}, runs its scenarios and its declared payout invariants (if
+     * {@code dir/scenarios} exists), and swaps it in only when all succeed. Never throws for bad content: the result says whether it was accepted and lists
      * the problems otherwise.
      */
     public Reload reload(Path dir) {
@@ -170,17 +170,26 @@ public final class PolicyRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * The gate a candidate passes before it serves: its scenarios, then the payout invariants its policy.yaml declares
+     * on claims generated from them (as {@code bosang check}, with fewer generated cases so a reload stays quick).
+     * A folder without scenarios is only built.
+     */
     private List<Problem> runScenarios(Policy policy, Path scenarios) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(scenarios)) return problems;
-        ScenarioRunner runner = new ScenarioRunner(incidents);
-        for (Path file : ScenarioRunner.files(scenarios)) {
-            String display = "scenarios/" + PolicyFolders.relative(scenarios, file);
-            for (ScenarioResult r : runner.run(policy, file, display)) {
-                if (!r.passed()) {
-                    problems.add(new Problem(display, r.line(), r.name() == null ? "" : r.name(),
-                            "scenario failed: " + String.join("; ", r.failures())));
-                }
+        io.bosang.check.PolicyCheck.Report report = io.bosang.check.PolicyCheck.run(policy, scenarios, incidents, RELOAD_CHECK);
+        problems.addAll(report.problems());
+        for (io.bosang.check.PolicyCheck.ScenarioSummary r : report.scenarios()) {
+            if (!r.passed()) {
+                problems.add(new Problem("scenarios/" + r.file(), r.line(), r.name() == null ? "" : r.name(),
+                        "scenario failed: " + String.join("; ", r.failures())));
+            }
+        }
+        for (io.bosang.check.InvariantResult i : report.invariants()) {
+            if (!i.passed()) {
+                problems.add(new Problem("policy.yaml", 0, i.invariant(), "invariant broken: " + i.message()
+                        + (i.counterExample() == null ? "" : "; smallest counter-example: " + i.counterExample())));
             }
         }
         return problems;
