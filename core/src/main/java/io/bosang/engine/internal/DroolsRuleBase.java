@@ -197,11 +197,12 @@ public final class DroolsRuleBase {
             org.kie.api.runtime.rule.AgendaGroup classify = session.getAgenda().getAgendaGroup(CLASSIFY);
             if (classify != null) classify.setFocus(); // null when the policy has no classification rules
             session.fireAllRules();
+            // The listener saw every result as it was inserted, with its rule: no scan of the session is needed.
             List<AwardLine> lines = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
-            for (Object o : session.getObjects(o -> o instanceof AwardLine || o instanceof Finding)) {
-                Rule rule = provenance.insertedBy.get(new Identity(o));
-                RuleInfo info = rule == null ? null : rulesByName.get(rule.getName());
+            for (Map.Entry<Identity, Rule> e : provenance.insertedBy.entrySet()) {
+                Object o = e.getKey().o();
+                RuleInfo info = e.getValue() == null ? null : rulesByName.get(e.getValue().getName());
                 String id = info == null ? "ENGINE" : info.ruleId();
                 String basis = info == null ? "" : info.legalBasis();
                 if (o instanceof AwardLine l) lines.add(l.attributedTo(id, basis));
@@ -216,14 +217,18 @@ public final class DroolsRuleBase {
 
     /** Which rule inserted each award line or finding (by identity: two equal lines from two rules stay apart). */
     private static final class Provenance extends DefaultRuleRuntimeEventListener {
-        final Map<Identity, Rule> insertedBy = new HashMap<>();
+        /** Results in insertion order with the rule that inserted them (null when inserted outside a rule). */
+        final Map<Identity, Rule> insertedBy = new LinkedHashMap<>();
 
         @Override
         public void objectInserted(ObjectInsertedEvent event) {
             Object o = event.getObject();
-            if ((o instanceof AwardLine || o instanceof Finding) && event.getRule() != null) {
-                insertedBy.put(new Identity(o), event.getRule());
-            }
+            if (o instanceof AwardLine || o instanceof Finding) insertedBy.put(new Identity(o), event.getRule());
+        }
+
+        @Override
+        public void objectDeleted(org.kie.api.event.rule.ObjectDeletedEvent event) {
+            insertedBy.remove(new Identity(event.getOldObject()));
         }
     }
 
