@@ -100,6 +100,10 @@ final class DiffCommand implements Callable<Integer> {
             }
         }
         for (PolicyDiff.RuleChange c : r.ruleChanges()) out.printf("  rule %-14s %s: %s%n", c.ruleId(), c.change(), c.detail());
+        if (!r.distribution().isEmpty()) {
+            out.println("  change per claim (KRW)");
+            for (PolicyDiff.Bucket b : r.distribution()) out.printf("    %-30s %,10d%n", b.range(), b.claims());
+        }
         if (!r.byRule().isEmpty()) {
             out.printf("  %-16s %10s %16s %16s %16s%n", "by rule", "claims", "before KRW", "after KRW", "delta KRW");
             for (PolicyDiff.RuleImpact i : r.byRule()) {
@@ -142,6 +146,11 @@ final class DiffCommand implements Callable<Integer> {
                         String.format("%,d", i.afterKrw()), String.format("%+,d", i.deltaKrw())));
             }
             page.table(List.of("rule", "claims", "before KRW", "after KRW", "delta KRW"), rows);
+        }
+        if (!r.distribution().isEmpty()) {
+            DefaultCategoryDataset d = new DefaultCategoryDataset();
+            for (PolicyDiff.Bucket b : r.distribution()) d.addValue(b.claims(), "changed claims", b.range());
+            page.heading("How much each changed claim moved").barChart("Changed claims by change in value (KRW)", "claims", d, 900, 380);
         }
         if (!r.transitions().isEmpty()) {
             DefaultCategoryDataset t = new DefaultCategoryDataset();

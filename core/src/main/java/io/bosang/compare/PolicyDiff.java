@@ -39,6 +39,27 @@ public final class PolicyDiff {
     public record RuleImpact(String ruleId, long claims, long beforeKrw, long afterKrw, long deltaKrw) {
     }
 
+    /** How many changed claims moved by an amount in a range (KRW), for the distribution of an edit's effect. */
+    @JsonPropertyOrder({"range", "claims"})
+    public record Bucket(String range, long claims) {
+    }
+
+    /** The ranges of {@link Bucket}, from the largest decrease to the largest increase. */
+    static final String[] RANGES = {"< -100,000", "-100,000 to -10,001", "-10,000 to -1,001", "-1,000 to -1",
+            "0 (extension or outcome only)", "+1 to +1,000", "+1,001 to +10,000", "+10,001 to +100,000", "> +100,000"};
+
+    static int bucketOf(long delta) {
+        if (delta < -100_000) return 0;
+        if (delta < -10_000) return 1;
+        if (delta < -1_000) return 2;
+        if (delta < 0) return 3;
+        if (delta == 0) return 4;
+        if (delta <= 1_000) return 5;
+        if (delta <= 10_000) return 6;
+        if (delta <= 100_000) return 7;
+        return 8;
+    }
+
     /** One parameter edited between the versions, and how many changed claims cite it. */
     @JsonPropertyOrder({"id", "before", "after", "changedClaims"})
     public record ParameterChange(String id, String before, String after, long changedClaims) {
@@ -59,11 +80,12 @@ public final class PolicyDiff {
 
     /** The whole impact report. */
     @JsonPropertyOrder({"base", "changed", "claims", "changedClaims", "changedOutcomes", "costBeforeKrw", "costAfterKrw",
-            "deltaKrw", "moneyBeforeKrw", "moneyAfterKrw", "transitions", "byRule", "parameterChanges", "ruleChanges", "biggest"})
+            "deltaKrw", "moneyBeforeKrw", "moneyAfterKrw", "transitions", "byRule", "parameterChanges", "ruleChanges",
+            "distribution", "biggest"})
     public record Report(PolicyStamp base, PolicyStamp changed, long claims, long changedClaims, long changedOutcomes,
                          long costBeforeKrw, long costAfterKrw, long deltaKrw, long moneyBeforeKrw, long moneyAfterKrw,
                          List<Transition> transitions, List<RuleImpact> byRule, List<ParameterChange> parameterChanges,
-                         List<RuleChange> ruleChanges, List<ClaimChange> biggest) {
+                         List<RuleChange> ruleChanges, List<Bucket> distribution, List<ClaimChange> biggest) {
     }
 
     /** Order of the biggest changes: largest value change first, then largest extension change, then input order. */
@@ -97,6 +119,7 @@ public final class PolicyDiff {
         private final Map<String, Long> transitions = new TreeMap<>();
         private final Map<String, long[]> rules = new TreeMap<>();          // ruleId → {claims, before, after}
         private final Map<String, Long> paramClaims = new TreeMap<>();
+        private final long[] byBucket = new long[RANGES.length];
         private final PriorityQueue<ClaimChange> biggest;                    // the least big on top, to evict
 
         Accumulator(int top) {
@@ -112,6 +135,7 @@ public final class PolicyDiff {
             moneyAfter += a.moneyKrw();
             if (!b.differsFrom(a)) return;
             changedClaims++;
+            byBucket[bucketOf(a.valueKrw() - b.valueKrw())]++;
             if (b.outcome() != a.outcome()) {
                 changedOutcomes++;
                 transitions.merge(b.outcome() + "→" + a.outcome(), 1L, Long::sum);
@@ -158,7 +182,13 @@ public final class PolicyDiff {
                     .toList();
             return new Report(base.stamp(), changed.stamp(), claims, changedClaims, changedOutcomes, costBefore, costAfter,
                     costAfter - costBefore, moneyBefore, moneyAfter, ts, byRule, parameterChanges(base, changed, paramClaims),
-                    ruleChanges(base, changed), List.copyOf(top));
+                    ruleChanges(base, changed), distribution(), List.copyOf(top));
+        }
+
+        private List<Bucket> distribution() {
+            List<Bucket> out = new ArrayList<>();
+            for (int k = 0; k < RANGES.length; k++) if (byBucket[k] > 0) out.add(new Bucket(RANGES[k], byBucket[k]));
+            return out;
         }
     }
 
