@@ -47,6 +47,13 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as one JSON object.")
     boolean json;
 
+    @Option(names = "--watch", description = "Check again whenever a file of the policy or its scenarios changes (Ctrl-C to stop).")
+    boolean watch;
+
+    /** For tests: stop watching after this many checks. */
+    @Option(names = "--watch-max", hidden = true, defaultValue = "0")
+    int watchMax;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -59,13 +66,56 @@ final class CheckCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
         }
-        PolicyCheck.Report report = PolicyCheck.run(policy, scenarios, incidents, new PolicyCheck.Settings(examples, seed));
-        if (json) {
-            out.println(Json.line(report));
-        } else {
-            print(report, out);
+        PolicyCheck.Settings settings = new PolicyCheck.Settings(examples, seed);
+        // Watch: poll the files' names, sizes and times; check again after each change, so an analyst sees the
+        // verdict of every save without typing the command again. The first fingerprint is taken before the first
+        // check, so a save during that check is not missed.
+        Path dir = Path.of(policy);
+        Path scenarioDir = scenarios != null ? scenarios : PolicyCheck.scenariosFor(dir).orElse(null);
+        String seen = watch ? fingerprint(dir, scenarioDir) : "";
+        PolicyCheck.Report report = checkOnce(incidents, settings, out);
+        if (!watch) return report.passed() ? BosangCli.OK : BosangCli.SOME_REJECTED;
+        int runs = 1;
+        try {
+            while (watchMax == 0 || runs < watchMax) {
+                Thread.sleep(300);
+                String now = fingerprint(dir, scenarioDir);
+                if (now.equals(seen)) continue;
+                seen = now;
+                out.println();
+                out.println("-- changed; checking again");
+                report = checkOnce(incidents, settings, out);
+                runs++;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return report.passed() ? BosangCli.OK : BosangCli.SOME_REJECTED;
+    }
+
+    private PolicyCheck.Report checkOnce(IncidentCatalog incidents, PolicyCheck.Settings settings, PrintWriter out) {
+        PolicyCheck.Report report = PolicyCheck.run(policy, scenarios, incidents, settings);
+        if (json) out.println(Json.line(report));
+        else print(report, out);
+        out.flush();
+        return report;
+    }
+
+    /** Names, sizes and modification times of every file under the folders: changes when an analyst saves. */
+    static String fingerprint(Path... dirs) {
+        StringBuilder b = new StringBuilder();
+        for (Path d : dirs) {
+            if (d == null || !java.nio.file.Files.isDirectory(d)) continue;
+            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(d)) {
+                for (Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
+                    b.append(f).append('|').append(java.nio.file.Files.size(f)).append('|')
+                            .append(java.nio.file.Files.getLastModifiedTime(f).toMillis()).append('\n');
+                }
+            } catch (java.io.IOException e) {
+                b.append(d).append("|unreadable\n");
+            }
+        }
+        return b.toString();
     }
 
     static void print(PolicyCheck.Report r, PrintWriter out) {

@@ -62,6 +62,25 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void checkWatchChecksAgainWhenTheAnalystSaves(@TempDir Path tmp) throws Exception {
+        Path copy = WorkingCopy.of(POLICIES.resolve("content-user-protection"), tmp);
+        String scenarios = "../rules/src/test/resources/policies/content-user-protection/scenarios";
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(() ->
+                BosangCli.run(new String[]{"check", "--watch", "--watch-max", "2", "--examples", "20", "--scenarios", scenarios,
+                        copy.toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter())));
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!out.toString().contains("PASSED") && System.nanoTime() < deadline) Thread.sleep(100);
+        assertTrue(out.toString().contains("PASSED"), "the first check passes: " + out);
+        WorkingCopy.edit(copy, "parameters/no_notice_multiplier.yaml", "2012-01-01:", "2012-1-01:");   // the analyst saves
+        int code = run.get(120, java.util.concurrent.TimeUnit.SECONDS);
+        String text = out.toString();
+        assertEquals(1, code, "the last check failed: " + text);
+        assertTrue(text.contains("-- changed; checking again"), text);
+        assertTrue(text.contains("parameters/no_notice_multiplier.yaml:10: [values.2012-1-01] '2012-1-01' is not a date"), text);
+    }
+
+    @Test
     void diffOfOneRaisedMultiplierOnA100kCorpusCountsExactlyTheClaimsThatCiteIt(@TempDir Path tmp) throws Exception {
         Path claims = tmp.resolve("claims.ndjson");
         try (Writer w = Files.newBufferedWriter(claims, StandardCharsets.UTF_8)) {
