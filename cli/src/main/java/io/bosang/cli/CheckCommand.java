@@ -3,6 +3,7 @@ package io.bosang.cli;
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
 import io.bosang.engine.PolicyBuildException;
+import io.bosang.engine.PolicyLoader;
 import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
@@ -67,7 +68,7 @@ final class CheckCommand implements Callable<Integer> {
             return BosangCli.BROKEN_POLICY;
         }
         PolicyCheck.Settings settings = new PolicyCheck.Settings(examples, seed);
-        // Watch: poll the files' names, sizes and times; check again after each change, so an analyst sees the
+        // Watch: poll the folders' content hashes; check again after each change, so an analyst sees the
         // verdict of every save without typing the command again. The first fingerprint is taken before the first
         // check, so a save during that check is not missed.
         Path dir = Path.of(policy);
@@ -101,18 +102,15 @@ final class CheckCommand implements Callable<Integer> {
         return report;
     }
 
-    /** Names, sizes and modification times of every file under the folders: changes when an analyst saves. */
+    /** The content hashes of the folders (as policies are stamped): they change when an analyst saves. */
     static String fingerprint(Path... dirs) {
         StringBuilder b = new StringBuilder();
         for (Path d : dirs) {
             if (d == null || !java.nio.file.Files.isDirectory(d)) continue;
-            try (java.util.stream.Stream<Path> files = java.nio.file.Files.walk(d)) {
-                for (Path f : files.filter(java.nio.file.Files::isRegularFile).sorted().toList()) {
-                    b.append(f).append('|').append(java.nio.file.Files.size(f)).append('|')
-                            .append(java.nio.file.Files.getLastModifiedTime(f).toMillis()).append('\n');
-                }
-            } catch (java.io.IOException e) {
-                b.append(d).append("|unreadable\n");
+            try {
+                b.append(PolicyLoader.contentHash(d)).append('\n');
+            } catch (java.io.UncheckedIOException e) {
+                b.append(d).append(" unreadable\n");   // mid-save: the next poll sees the settled content
             }
         }
         return b.toString();

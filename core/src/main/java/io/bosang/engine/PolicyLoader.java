@@ -62,14 +62,11 @@ public final class PolicyLoader {
         PolicyManifest manifest = ManifestReader.read(dir.resolve("policy.yaml"), folderName, problems);
         ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems);
 
-        Map<String, byte[]> files = new LinkedHashMap<>();
+        Map<String, byte[]> files = readFolder(dir);
         List<DroolsRuleBase.DrlFile> drl = new ArrayList<>();
-        for (Path file : PolicyFolders.files(dir)) {
-            String rel = PolicyFolders.relative(dir, file);
-            byte[] bytes = read(file);
-            files.put(rel, bytes);
+        files.forEach((rel, bytes) -> {
             if (rel.endsWith(".drl")) drl.add(new DroolsRuleBase.DrlFile(rel, new String(bytes, StandardCharsets.UTF_8)));
-        }
+        });
         if (drl.isEmpty()) problems.add(new Problem("", 0, "", "the policy has no .drl rule files"));
         DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems);
 
@@ -96,12 +93,23 @@ public final class PolicyLoader {
         return new Policy(manifest, parameters, ruleBase, ContentHash.of(files), origin);
     }
 
-    private static byte[] read(Path file) {
+    /**
+     * The content hash of every file below {@code dir}, exactly as a policy built from it is stamped: what a watcher
+     * compares to know that a folder changed. Throws {@link UncheckedIOException} when a file cannot be read.
+     */
+    public static String contentHash(Path dir) {
+        return ContentHash.of(readFolder(dir));
+    }
+
+    /** Every file below {@code dir} by relative path, in path order. */
+    private static Map<String, byte[]> readFolder(Path dir) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            return Files.readAllBytes(file);
+            for (Path file : PolicyFolders.files(dir)) files.put(PolicyFolders.relative(dir, file), Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return files;
     }
 
     private static ClassLoader classLoader() {

@@ -1,8 +1,8 @@
 package io.bosang.engine;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.bosang.engine.internal.ContentHash;
-import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.check.InvariantResult;
+import io.bosang.check.PolicyCheck;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.PolicyStamp;
 
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -56,7 +55,7 @@ public final class PolicyRegistry implements AutoCloseable {
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     /** Generated cases per invariant when a reload is checked: enough to catch a broken law, quick under load. */
-    private static final io.bosang.check.PolicyCheck.Settings RELOAD_CHECK = new io.bosang.check.PolicyCheck.Settings(40, 20221015L);
+    private static final PolicyCheck.Settings RELOAD_CHECK = new PolicyCheck.Settings(40, 20221015L);
     private final Object reloadLock = new Object();
     private volatile ScheduledExecutorService watcher;
 
@@ -151,7 +150,7 @@ public final class PolicyRegistry implements AutoCloseable {
             } catch (RuntimeException e) {
                 return refuse(name, List.of(new Problem("", 0, "", "cannot read " + dir + ": " + e)));
             }
-            List<Problem> failed = runScenarios(candidate, dir.resolve("scenarios"));
+            List<Problem> failed = gate(candidate, dir.resolve("scenarios"));
             if (!failed.isEmpty()) return refuse(candidate.id(), failed);
 
             Map<String, Policy> before = snapshot.get();
@@ -175,18 +174,18 @@ public final class PolicyRegistry implements AutoCloseable {
      * on claims generated from them (as {@code bosang check}, with fewer generated cases so a reload stays quick).
      * A folder without scenarios is only built.
      */
-    private List<Problem> runScenarios(Policy policy, Path scenarios) {
+    private List<Problem> gate(Policy policy, Path scenarios) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.isDirectory(scenarios)) return problems;
-        io.bosang.check.PolicyCheck.Report report = io.bosang.check.PolicyCheck.run(policy, scenarios, incidents, RELOAD_CHECK);
+        PolicyCheck.Report report = PolicyCheck.run(policy, scenarios, incidents, RELOAD_CHECK);
         problems.addAll(report.problems());
-        for (io.bosang.check.PolicyCheck.ScenarioSummary r : report.scenarios()) {
+        for (PolicyCheck.ScenarioSummary r : report.scenarios()) {
             if (!r.passed()) {
                 problems.add(new Problem("scenarios/" + r.file(), r.line(), r.name() == null ? "" : r.name(),
                         "scenario failed: " + String.join("; ", r.failures())));
             }
         }
-        for (io.bosang.check.InvariantResult i : report.invariants()) {
+        for (InvariantResult i : report.invariants()) {
             if (!i.passed()) {
                 problems.add(new Problem("policy.yaml", 0, i.invariant(), "invariant broken: " + i.message()
                         + (i.counterExample() == null ? "" : "; smallest counter-example: " + i.counterExample())));
@@ -285,10 +284,8 @@ public final class PolicyRegistry implements AutoCloseable {
     /** The content hash of a folder as {@link PolicyLoader} computes it, or null when it cannot be read now. */
     static String folderHash(Path dir) {
         try {
-            Map<String, byte[]> files = new LinkedHashMap<>();
-            for (Path f : PolicyFolders.files(dir)) files.put(PolicyFolders.relative(dir, f), Files.readAllBytes(f));
-            return ContentHash.of(files);
-        } catch (IOException | UncheckedIOException e) {
+            return PolicyLoader.contentHash(dir);
+        } catch (UncheckedIOException e) {
             return null; // a file vanished mid-edit: try again at the next poll
         }
     }
