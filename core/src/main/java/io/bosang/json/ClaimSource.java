@@ -113,17 +113,23 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
             return in == null ? null : () -> in;
         }
         try {
-            String line;
-            do {
-                line = lines.readLine();
-                if (line == null) return null;
-            } while (line.isBlank());
+            String line = nextLine();
+            if (line == null) return null;
             long r = ++record;
-            String raw = line;
-            return () -> parseLine(r, raw);
+            return () -> parseLine(r, line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The next non-blank line, or null at the end. */
+    private String nextLine() throws IOException {
+        String line;
+        do {
+            line = lines.readLine();
+            if (line == null) return null;
+        } while (line.isBlank());
+        return line;
     }
 
     private ClaimInput parseLine(long r, String line) {
@@ -137,12 +143,8 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
     }
 
     private ClaimInput advanceLines() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            if (line == null) return null;
-        } while (line.isBlank());
-        return parseLine(++record, line);
+        String line = nextLine();
+        return line == null ? null : parseLine(++record, line);
     }
 
     private ClaimInput advanceArray() throws IOException {

@@ -87,29 +87,18 @@ public final class ScenarioRunner {
 
     /** Runs every scenario of {@code file} against {@code policy}. Problems in the file itself become failed results. */
     public List<ScenarioResult> run(Policy policy, Path file, String displayName) {
-        List<Problem> problems = new ArrayList<>();
-        YamlNodes yaml = new YamlNodes(displayName, problems);
-        Node root = yaml.parse(file);
-        List<ScenarioResult> results = new ArrayList<>();
-        if (root == null) return List.of(broken(displayName, problems));
-        Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", FILE_KEYS);
-        String policyId = yaml.optional(top, "policy", "");
+        Parsed f = parse(file, displayName);
+        if (f.reader() == null) return List.of(broken(displayName, f.problems()));
+        String policyId = f.yaml().optional(f.top(), "policy", "");
         if (policyId != null && !policyId.equals(policy.id())) {
-            yaml.problem(top.get("policy").line(), "policy", "file is for policy '" + policyId + "', not '" + policy.id() + "'");
+            f.yaml().problem(f.top().get("policy").line(), "policy", "file is for policy '" + policyId + "', not '" + policy.id() + "'");
         }
-        IncidentCatalog incidents = shippedIncidents;
-        if (top.containsKey("incidents")) {
-            for (Node n : yaml.sequence(top.get("incidents").value(), "incidents")) {
-                Incident i = IncidentReader.fromNode(yaml, n, problems);
-                if (i != null) incidents = incidents.with(i);
-            }
-        }
-        if (!problems.isEmpty()) return List.of(broken(displayName, problems));
-        ClaimReader reader = new ClaimReader(incidents);
-        YamlNodes.Entry scenarios = top.get("scenarios");
+        if (!f.problems().isEmpty()) return List.of(broken(displayName, f.problems()));
+        YamlNodes.Entry scenarios = f.top().get("scenarios");
         if (scenarios == null) return List.of(broken(displayName, List.of(new Problem(displayName, 1, "scenarios", "missing 'scenarios'"))));
-        for (Node node : yaml.sequence(scenarios.value(), "scenarios")) {
-            results.add(runOne(policy, displayName, node, reader));
+        List<ScenarioResult> results = new ArrayList<>();
+        for (Node node : f.yaml().sequence(scenarios.value(), "scenarios")) {
+            results.add(runOne(policy, displayName, node, f.reader()));
         }
         return results;
     }
@@ -119,10 +108,28 @@ public final class ScenarioRunner {
      * {@code bosang check} generates variations. Scenarios with what-if parameters still contribute their claim.
      */
     public List<Claim> claims(Path file, String displayName) {
+        Parsed f = parse(file, displayName);
+        YamlNodes.Entry scenarios = f.top().get("scenarios");
+        if (f.reader() == null || scenarios == null) return List.of();
+        List<Claim> claims = new ArrayList<>();
+        for (Node node : f.yaml().sequence(scenarios.value(), "scenarios")) {
+            Map<String, YamlNodes.Entry> m = f.yaml().mapping(node, "scenario", SCENARIO_KEYS);
+            if (!m.containsKey("claim")) continue;
+            ClaimInput input = f.reader().read(1, toJson(m.get("claim").value()));
+            if (input.valid()) claims.add(input.claim());
+        }
+        return claims;
+    }
+
+    /** A scenario file's top-level keys and a reader that knows its inline incidents; reader null when unreadable. */
+    private record Parsed(YamlNodes yaml, Map<String, YamlNodes.Entry> top, ClaimReader reader, List<Problem> problems) {
+    }
+
+    private Parsed parse(Path file, String displayName) {
         List<Problem> problems = new ArrayList<>();
         YamlNodes yaml = new YamlNodes(displayName, problems);
         Node root = yaml.parse(file);
-        if (root == null) return List.of();
+        if (root == null) return new Parsed(yaml, Map.of(), null, problems);
         Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", FILE_KEYS);
         IncidentCatalog incidents = shippedIncidents;
         if (top.containsKey("incidents")) {
@@ -131,17 +138,7 @@ public final class ScenarioRunner {
                 if (i != null) incidents = incidents.with(i);
             }
         }
-        ClaimReader reader = new ClaimReader(incidents);
-        List<Claim> claims = new ArrayList<>();
-        YamlNodes.Entry scenarios = top.get("scenarios");
-        if (scenarios == null) return List.of();
-        for (Node node : yaml.sequence(scenarios.value(), "scenarios")) {
-            Map<String, YamlNodes.Entry> m = yaml.mapping(node, "scenario", SCENARIO_KEYS);
-            if (!m.containsKey("claim")) continue;
-            ClaimInput input = reader.read(1, toJson(m.get("claim").value()));
-            if (input.valid()) claims.add(input.claim());
-        }
-        return claims;
+        return new Parsed(yaml, top, new ClaimReader(incidents), problems);
     }
 
     private ScenarioResult runOne(Policy policy, String file, Node node, ClaimReader reader) {
