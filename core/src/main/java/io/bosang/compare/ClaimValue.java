@@ -26,18 +26,18 @@ import java.util.TreeMap;
  * @param extension  total service extension
  * @param byRule     value in KRW per rule id that gave a line (0 for rules that gave only an extension or a right)
  * @param findings   the codes of the findings, e.g. {@code FREE_SERVICE}, and the rejected field for a rejection
- * @param parameters the parameter values the lines cited, as {@code id → value (from date)}
+ * @param parameters the parameter values the lines cited, by id (each with its value and effective date)
  */
 @JsonPropertyOrder({"record", "claimId", "outcome", "valueKrw", "moneyKrw", "extension", "byRule", "findings", "parameters"})
 public record ClaimValue(long record, String claimId, Outcome outcome, long valueKrw, long moneyKrw, Duration extension,
-                         Map<String, Long> byRule, List<String> findings, Map<String, String> parameters) {
+                         Map<String, Long> byRule, List<String> findings, Map<String, ParameterValue> parameters) {
 
     public static ClaimValue of(Assessment a) {
         Map<String, Long> rules = new TreeMap<>();
-        Map<String, String> params = new TreeMap<>();
+        Map<String, ParameterValue> params = new TreeMap<>();
         for (AwardLine l : a.lines()) {
             rules.merge(l.ruleId(), l.amountKrw() + l.nominalValueKrw(), Long::sum);
-            for (ParameterValue v : l.parameters()) params.put(v.id(), v.value() + " (from " + v.effectiveFrom() + ")");
+            for (ParameterValue v : l.parameters()) params.put(v.id(), v);   // shared instances: nothing built per claim
         }
         List<String> codes = new ArrayList<>();
         for (Finding f : a.findings()) if (!codes.contains(f.code())) codes.add(f.code());

@@ -5,6 +5,7 @@ import io.bosang.engine.Policy;
 import io.bosang.engine.RuleInfo;
 import io.bosang.params.DatedValue;
 import io.bosang.params.Parameter;
+import io.bosang.params.ParameterValue;
 import io.bosang.result.Outcome;
 import io.bosang.result.PolicyStamp;
 
@@ -158,7 +159,7 @@ public final class PolicyDiff {
             paramIds.addAll(a.parameters().keySet());
             List<String> changedParams = new ArrayList<>();
             for (String p : paramIds) {
-                if (!Objects.equals(b.parameters().get(p), a.parameters().get(p))) {
+                if (!sameValue(b.parameters().get(p), a.parameters().get(p))) {
                     changedParams.add(p);
                     paramClaims.merge(p, 1L, Long::sum);
                 }
@@ -167,6 +168,12 @@ public final class PolicyDiff {
             biggest.add(new ClaimChange(b.record(), b.claimId(), b.outcome(), a.outcome(), b.valueKrw(), a.valueKrw(),
                     a.valueKrw() - b.valueKrw(), b.extension(), a.extension(), changedRules, changedParams));
             if (biggest.size() > top) biggest.poll();
+        }
+
+        /** The same value from the same date (a re-worded reference alone is not a change of the amount's basis). */
+        private static boolean sameValue(ParameterValue x, ParameterValue y) {
+            if (x == null || y == null) return x == y;
+            return Objects.equals(x.value(), y.value()) && Objects.equals(x.effectiveFrom(), y.effectiveFrom());
         }
 
         Report report(Policy base, Policy changed) {

@@ -2,11 +2,13 @@ package io.bosang.compare;
 
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
+import io.bosang.params.ParameterValue;
 import io.bosang.result.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +16,9 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class PolicyDiffTest {
-    static ClaimValue value(long record, Outcome outcome, long krw, String rule, String param) {
-        return new ClaimValue(record, "C-" + record, outcome, krw, krw, Duration.ZERO,
-                krw == 0 ? Map.of() : Map.of(rule, krw), List.of(), param == null ? Map.of() : Map.of("m", param));
+    static ClaimValue value(long record, Outcome outcome, long krw, String rule, String multiplier) {
+        return new ClaimValue(record, "C-" + record, outcome, krw, krw, Duration.ZERO, krw == 0 ? Map.of() : Map.of(rule, krw),
+                List.of(), Map.of("m", new ParameterValue("m", multiplier, "ratio", LocalDate.of(2022, 1, 1), "test")));
     }
 
     @Test
@@ -26,8 +28,8 @@ class PolicyDiffTest {
         List<ClaimValue> after = new ArrayList<>();
         long[][] rows = {{1000, 1000}, {1000, 1500}, {2000, 200_000}, {5000, 0}, {300, 300}, {700, 1200}};
         for (int i = 0; i < rows.length; i++) {
-            before.add(value(i + 1, rows[i][0] == 0 ? Outcome.NO_AWARD : Outcome.AWARD, rows[i][0], "R-1", "3 (from 2022-01-01)"));
-            after.add(value(i + 1, rows[i][1] == 0 ? Outcome.NO_AWARD : Outcome.AWARD, rows[i][1], "R-1", "4 (from 2022-01-01)"));
+            before.add(value(i + 1, rows[i][0] == 0 ? Outcome.NO_AWARD : Outcome.AWARD, rows[i][0], "R-1", "3"));
+            after.add(value(i + 1, rows[i][1] == 0 ? Outcome.NO_AWARD : Outcome.AWARD, rows[i][1], "R-1", "4"));
         }
         PolicyDiff.Report r = PolicyDiff.compare(mini, mini, before, after, 3);
         assertEquals(6, r.claims());
