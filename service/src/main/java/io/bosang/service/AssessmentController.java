@@ -25,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,14 +94,14 @@ public class AssessmentController {
         // The same comparison as `bosang compare` and PolicyComparison in Java: ranking, "why" and totals per policy.
         List<List<ClaimValue>> runs = new ArrayList<>();
         for (Policy p : policies) runs.add(byPolicy.get(p.id()).stream().map(ClaimValue::of).toList());
-        List<String> why = new ArrayList<>(claims.inputs().size());
-        PolicyComparison.Summary summary = PolicyComparison.combine(policies, runs, row -> why.add(row.why()));
+        List<PolicyComparison.Row> ranked = new ArrayList<>(claims.inputs().size());
+        PolicyComparison.Summary summary = PolicyComparison.combine(policies, runs, ranked::add);
         List<ClaimComparison> rows = new ArrayList<>(claims.inputs().size());
         for (int i = 0; i < claims.inputs().size(); i++) {
             ClaimInput in = claims.inputs().get(i);
             List<Assessment> side = new ArrayList<>(policies.size());
             for (Policy p : policies) side.add(byPolicy.get(p.id()).get(i));
-            rows.add(ClaimComparison.of(in, side, why.get(i)));
+            rows.add(ClaimComparison.of(in, side, ranked.get(i)));
         }
         return new ComparisonsResponse(policies.stream().map(Policy::stamp).toList(), rows.size(), summary.policies(), rows);
     }
@@ -153,20 +152,22 @@ public class AssessmentController {
     @JsonPropertyOrder({"record", "claimId", "largest", "smallest", "why", "assessments"})
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ClaimComparison(long record, String claimId, Ranked largest, Ranked smallest, String why, List<Assessment> assessments) {
-        /** Money plus nominal in-kind value, then extension time; a full tie keeps the policy asked first. */
-        static final Comparator<Assessment> RANK = Comparator.<Assessment>comparingLong(a -> a.totals().valueKrw())
-                .thenComparing(a -> a.totals().extension());
-
-        static ClaimComparison of(ClaimInput in, List<Assessment> side, String why) {
+        /**
+         * Takes the ranking of {@link PolicyComparison} (money plus nominal in-kind value, then extension time). When
+         * every policy gives the same, the policy asked first stands for both ends.
+         */
+        static ClaimComparison of(ClaimInput in, List<Assessment> side, PolicyComparison.Row row) {
             Assessment max = null;
             Assessment min = null;
             if (in.valid()) {
-                for (Assessment a : side) {
-                    if (max == null || RANK.compare(a, max) > 0) max = a;
-                    if (min == null || RANK.compare(a, min) < 0) min = a;
-                }
+                max = row.largest().isEmpty() ? side.get(0) : byPolicy(side, row.largest());
+                min = row.smallest().isEmpty() ? side.get(0) : byPolicy(side, row.smallest());
             }
-            return new ClaimComparison(in.record(), in.claimId(), Ranked.of(max), Ranked.of(min), why, side);
+            return new ClaimComparison(in.record(), in.claimId(), Ranked.of(max), Ranked.of(min), row.why(), side);
+        }
+
+        private static Assessment byPolicy(List<Assessment> side, String policyId) {
+            return side.stream().filter(a -> a.policy().id().equals(policyId)).findFirst().orElseThrow();
         }
 
         @Override
