@@ -91,10 +91,14 @@ public final class Explanation {
                         .append(ko ? " (" + v.effectiveFrom() + "부터 시행; 출처: " : " (in force from " + v.effectiveFrom() + "; source: ")
                         .append(v.reference()).append(")\n");
             }
+            if (l.owedPer() != null) {
+                b.append(ko ? "   지급 단위: " : "   Owed: ").append(ko ? "" : "once ").append(l.owedPer().unit().words(ko)).append(ko ? " 1회" : "")
+                        .append(ko ? " (기준 " : " (key ").append(l.owedPer().key())
+                        .append(ko ? ", 급부 " : ", entitlement ").append(l.owedPer().entitlement()).append(")\n");
+            }
             if (l.quota() != null) {
                 b.append(ko ? "   수량 한도: " : "   Limited: ").append(l.quota().pool())
-                        .append(l.quota().limit() == null ? "" : " ≤ " + String.format("%,d", l.quota().limit()))
-                        .append(l.quota().perClaimant() ? (ko ? " (1인 1회)" : " (once per claimant)") : "").append("\n");
+                        .append(" ≤ ").append(String.format("%,d", l.quota().limit())).append(ko ? " (선착순)" : " (first come, first served)").append("\n");
             }
         }
         if (!a.findings().isEmpty()) {
@@ -105,6 +109,14 @@ public final class Explanation {
                 if (!f.ruleId().isEmpty()) b.append(ko ? " (규칙 " : " (rule ").append(f.ruleId()).append(")");
                 b.append("\n");
                 if (!f.legalBasis().isEmpty()) b.append(ko ? "  근거: " : "  Basis: ").append(f.legalBasis()).append("\n");
+                if (f.owedPer() != null) {
+                    b.append(ko ? "  지급 단위: " : "  Owed: ").append(ko ? "" : "once ").append(f.owedPer().unit().words(ko)).append(ko ? " 1회" : "")
+                            .append(ko ? " (기준 " : " (key ").append(f.owedPer().key()).append(")\n");
+                }
+                if (f.priorGrant() != null) {
+                    b.append(ko ? "  이미 지급: 청구 " : "  Already settled with claim ").append(f.priorGrant().claimId())
+                            .append(ko ? " (레코드 " : " (record ").append(f.priorGrant().record()).append(")\n");
+                }
             }
         }
         b.append("\n").append(ko ? "정책 내용 해시: " : "Policy content hash: ").append(policy.contentHash()).append("\n");

@@ -25,12 +25,14 @@ import java.util.Objects;
  * @param amountKrw       money value in whole KRW (0 for extensions, rights and in-kind items)
  * @param nominalValueKrw nominal value of an in-kind item in whole KRW (0 otherwise); never counted as cash
  * @param extension       length of a service extension, or null
+ * @param owedPer         what the line is owed per and the key it was settled on, stamped by the engine from the
+ *                        rule's {@code @oncePer} (and {@code @entitlement}) metadata; null only before stamping
  * @param derivation      how the amount was computed, e.g. "39,000 × 6 / 31 = 7,548.39 → 7,550 (rounded to 10 won)"
  * @param parameters      the parameter values read, each with its effective date and reference
  * @param quota           the limited-quantity pool this line draws from, or null
  */
 @JsonPropertyOrder({"ruleId", "legalBasis", "kind", "description", "amountKrw", "nominalValueKrw", "extension",
-        "derivation", "parameters", "quota"})
+        "owedPer", "derivation", "parameters", "quota"})
 public record AwardLine(
         String ruleId,
         String legalBasis,
@@ -39,6 +41,7 @@ public record AwardLine(
         long amountKrw,
         long nominalValueKrw,
         @JsonInclude(JsonInclude.Include.NON_NULL) Duration extension,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Entitlement owedPer,
         String derivation,
         List<ParameterValue> parameters,
         @JsonInclude(JsonInclude.Include.NON_NULL) Quota quota) {
@@ -65,7 +68,7 @@ public record AwardLine(
 
     public static AwardLine money(AwardKind kind, long amountKrw, String description) {
         if (!kind.monetary()) throw new IllegalArgumentException(kind + " is not a money kind");
-        return new AwardLine(null, null, kind, description, amountKrw, 0, null, null, null, null);
+        return new AwardLine(null, null, kind, description, amountKrw, 0, null, null, null, null, null);
     }
 
     public static AwardLine cash(long amountKrw, String description) {
@@ -90,46 +93,39 @@ public record AwardLine(
 
     public static AwardLine extension(Duration length, String description) {
         Objects.requireNonNull(length, "length");
-        return new AwardLine(null, null, AwardKind.SERVICE_EXTENSION, description, 0, 0, length, null, null, null);
+        return new AwardLine(null, null, AwardKind.SERVICE_EXTENSION, description, 0, 0, length, null, null, null, null);
     }
 
     public static AwardLine inKind(String item, long nominalValueKrw) {
-        return new AwardLine(null, null, AwardKind.IN_KIND, item, 0, nominalValueKrw, null, null, null, null);
+        return new AwardLine(null, null, AwardKind.IN_KIND, item, 0, nominalValueKrw, null, null, null, null, null);
     }
 
     public static AwardLine terminationRight(String description) {
-        return new AwardLine(null, null, AwardKind.TERMINATION_RIGHT, description, 0, 0, null, null, null, null);
+        return new AwardLine(null, null, AwardKind.TERMINATION_RIGHT, description, 0, 0, null, null, null, null, null);
     }
 
     // ---- fluent, each returning a new line ----
 
     public AwardLine because(String newDerivation) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, newDerivation, parameters, quota);
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, newDerivation, parameters, quota);
     }
 
     public AwardLine using(ParameterValue value) {
         List<ParameterValue> more = new ArrayList<>(parameters);
         more.add(Objects.requireNonNull(value, "value"));
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, more, quota);
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, more, quota);
     }
 
-    /** Only the first {@code limit} claims of {@code pool}, in claim order, get this line. */
+    /**
+     * Only the first {@code limit} units (claimants, subscriptions... as the rule's {@code @oncePer} says) of
+     * {@code pool}, in claim order, get this line; a unit draws from the pool once.
+     */
     public AwardLine limitedTo(String pool, long limit) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit, false));
-    }
-
-    /** Only the first {@code limit} claimants of {@code pool}, in claim order, get this line, each at most once. */
-    public AwardLine limitedOncePerClaimant(String pool, long limit) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, limit, true));
-    }
-
-    /** Each claimant gets this line at most once in a run (on their first claim in claim order). */
-    public AwardLine oncePerClaimant(String pool) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, new Quota(pool, null, true));
+        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, parameters, new Quota(pool, limit));
     }
 
     /** Stamps the rule's identity; called by the engine, never by a rule. */
-    public AwardLine attributedTo(String newRuleId, String newLegalBasis) {
-        return new AwardLine(newRuleId, newLegalBasis, kind, description, amountKrw, nominalValueKrw, extension, derivation, parameters, quota);
+    public AwardLine attributedTo(String newRuleId, String newLegalBasis, Entitlement newOwedPer) {
+        return new AwardLine(newRuleId, newLegalBasis, kind, description, amountKrw, nominalValueKrw, extension, newOwedPer, derivation, parameters, quota);
     }
 }

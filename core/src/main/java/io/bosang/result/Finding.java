@@ -1,5 +1,6 @@
 package io.bosang.result;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bosang.params.ParameterValue;
 
@@ -18,13 +19,23 @@ import java.util.Objects;
  * @param code       a stable machine-readable code, e.g. {@code FREE_SERVICE}
  * @param message    the finding in words
  * @param parameters parameter values the finding relied on
+ * @param owedPer    on a settlement finding ({@code ALREADY_GRANTED}, {@code QUOTA_EXHAUSTED}): the unit and key of the
+ *                   entitlement asked for again; null otherwise
+ * @param priorGrant on {@code ALREADY_GRANTED} and {@code DUPLICATE_CLAIM}: the earlier claim that received it; null otherwise
  */
-@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "code", "message", "parameters"})
+@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "code", "message", "parameters", "owedPer", "priorGrant"})
 public record Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message,
-                      List<ParameterValue> parameters) {
+                      List<ParameterValue> parameters,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) Entitlement owedPer,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) PriorGrant priorGrant) {
 
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::ruleId)
             .thenComparing(Finding::kind).thenComparing(Finding::code).thenComparing(Finding::message);
+
+    /** A finding of a rule, stamped later with the rule's identity. */
+    public Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message, List<ParameterValue> parameters) {
+        this(ruleId, legalBasis, kind, code, message, parameters, null, null);
+    }
 
     public Finding {
         Objects.requireNonNull(kind, "kind");
@@ -63,10 +74,10 @@ public record Finding(String ruleId, String legalBasis, FindingKind kind, String
     public Finding using(ParameterValue value) {
         List<ParameterValue> more = new ArrayList<>(parameters);
         more.add(Objects.requireNonNull(value, "value"));
-        return new Finding(ruleId, legalBasis, kind, code, message, more);
+        return new Finding(ruleId, legalBasis, kind, code, message, more, owedPer, priorGrant);
     }
 
     public Finding attributedTo(String newRuleId, String newLegalBasis) {
-        return new Finding(newRuleId, newLegalBasis, kind, code, message, parameters);
+        return new Finding(newRuleId, newLegalBasis, kind, code, message, parameters, owedPer, priorGrant);
     }
 }

@@ -54,7 +54,7 @@ class AnalystMistakesTest {
         // Only the syntax errors are shown, not the cascade of types missing in the other files.
         assertTrue(r.problems().stream().allMatch(p -> p.file().equals("extension.drl") && p.message().contains("[ERR ")), r.problems().toString());
         Problem p = r.problems().get(0);
-        assertEquals("extension.drl:23: DRL: [ERR 102] Line 23:0 mismatched input 'then' in rule "
+        assertEquals("extension.drl:25: DRL: [ERR 102] Line 25:0 mismatched input 'then' in rule "
                 + "\"CUPG-EXT-01 operator-attributable stoppage without notice: extension of a multiple\"", p.toString());
     }
 
@@ -69,6 +69,30 @@ class AnalystMistakesTest {
         Problem p = only(check(dir, "content-user-protection"));
         assertEquals("extension.drl:" + ruleLine + ": [CUPG-EXT-01 operator-attributable stoppage without notice: extension of a multiple] "
                 + "rule has no @legalBasis(\"...\") metadata: quote the provision it applies", p.toString());
+    }
+
+    @Test
+    void aRuleThatAwardsWithoutSayingWhatItIsOwedPerIsNamedWithItsLine() throws IOException {
+        Path dir = copy("kakao-1015-2022");
+        String drl = Files.readString(dir.resolve("paid-services.drl"));
+        int rule = drl.indexOf("rule \"K1015-PAID-05");
+        int unit = drl.indexOf("    @oncePer(\"subscription\")\n", rule);
+        Files.writeString(dir.resolve("paid-services.drl"), drl.substring(0, unit) + drl.substring(unit + "    @oncePer(\"subscription\")\n".length()));
+        Problem p = only(check(dir, "kakao-1015-2022"));
+        assertEquals("paid-services.drl:" + lineOf(drl, "rule \"K1015-PAID-05") + ": [K1015-PAID-05] rule inserts an award line but does not say what it is owed per: "
+                + "add @oncePer(...) with one of claim, claimant, subscription, account, business (see docs/DESIGN.md, units of entitlement)", p.toString());
+    }
+
+    @Test
+    void aMisspeltUnitIsNamedWithTheUnitsThereAre() throws IOException {
+        Path dir = copy("kakao-1015-2022");
+        String drl = Files.readString(dir.resolve("small-business.drl"));
+        int rule = drl.indexOf("rule \"K1015-SB-01");
+        int unit = drl.indexOf("@oncePer(\"business\")", rule);
+        Files.writeString(dir.resolve("small-business.drl"), drl.substring(0, unit) + "@oncePer(\"buisness\")" + drl.substring(unit + "@oncePer(\"business\")".length()));
+        Problem p = only(check(dir, "kakao-1015-2022"));
+        assertTrue(p.toString().startsWith("small-business.drl:" + lineOf(drl, "rule \"K1015-SB-01") + ": [K1015-SB-01] "), p.toString());
+        assertTrue(p.message().equals("@oncePer(\"buisness\") names no unit; use one of claim, claimant, subscription, account, business"), p.toString());
     }
 
     @Test

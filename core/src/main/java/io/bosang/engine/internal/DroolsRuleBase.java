@@ -1,10 +1,12 @@
 package io.bosang.engine.internal;
 
 import io.bosang.domain.Claim;
+import io.bosang.engine.EntitlementKeys;
 import io.bosang.engine.Problem;
 import io.bosang.engine.RuleInfo;
 import io.bosang.params.Params;
 import io.bosang.result.AwardLine;
+import io.bosang.result.EntitlementUnit;
 import io.bosang.result.Finding;
 import io.bosang.rules.ServiceOutage;
 import org.kie.api.KieBase;
@@ -39,6 +41,11 @@ import java.util.regex.Pattern;
  */
 public final class DroolsRuleBase {
     private static final Pattern RULE_DECL = Pattern.compile("^\\s*rule\\s+(\"([^\"]+)\"|'([^']+)'|(\\S+))", Pattern.MULTILINE);
+    /** A call of an award-line factory: the rule awards something and must say what it is owed per. */
+    private static final Pattern AWARDS = Pattern.compile(
+            "\\bAwardLine\\s*\\.\\s*(?:money|cash|points|credit|refund|feeWaiver|extension|inKind|terminationRight)\\s*\\(");
+    private static final Pattern LINE_COMMENT = Pattern.compile("//[^\\n]*");
+    private static final Pattern THEN = Pattern.compile("(?m)^\\s*then\\b");
     private static final Pattern PARAM_READ = Pattern.compile(
             "\\$p\\.(?:get|decimal|krw|integer|text|flag|dateValue|hours|days|has)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
@@ -100,6 +107,7 @@ public final class DroolsRuleBase {
 
         Map<String, int[]> declaredAt = new HashMap<>();      // rule name → {file index, line}
         Map<String, List<String>> paramsRead = new HashMap<>();
+        Map<String, Boolean> awards = new HashMap<>();       // rule name → its consequence builds an award line
         List<String> paths = new ArrayList<>(byPath.keySet());
         for (int i = 0; i < paths.size(); i++) {
             String text = byPath.get(paths.get(i)).text();
@@ -116,7 +124,11 @@ public final class DroolsRuleBase {
             for (int k = 0; k < names.size(); k++) {
                 int from = starts.get(k)[0];
                 int to = k + 1 < names.size() ? starts.get(k + 1)[0] : text.length();
-                Matcher pm = PARAM_READ.matcher(text.substring(from, to));
+                String body = text.substring(from, to);
+                String code = LINE_COMMENT.matcher(body).replaceAll("");
+                Matcher then = THEN.matcher(code);
+                awards.put(names.get(k), then.find() && AWARDS.matcher(code.substring(then.end())).find());
+                Matcher pm = PARAM_READ.matcher(body);
                 List<String> ids = new ArrayList<>();
                 while (pm.find()) if (!ids.contains(pm.group(1))) ids.add(pm.group(1));
                 ids.sort(null);
@@ -140,7 +152,25 @@ public final class DroolsRuleBase {
                     problems.add(new Problem(file, at[1], rule.getName(), "rule has no @legalBasis(\"...\") metadata: quote the provision it applies"));
                     failed = true;
                 }
-                RuleInfo info = new RuleInfo(ruleId, rule.getName(), basis, file, at[1], paramsRead.getOrDefault(rule.getName(), List.of()));
+                String oncePerText = meta(rule, "oncePer");
+                String entitlementText = meta(rule, "entitlement");
+                EntitlementUnit oncePer = EntitlementUnit.parse(oncePerText);
+                if (!oncePerText.isBlank() && oncePer == null) {
+                    problems.add(new Problem(file, at[1], ruleId, "@oncePer(\"" + oncePerText + "\") names no unit; use one of "
+                            + unitNames()));
+                    failed = true;
+                } else if (oncePer == null && awards.getOrDefault(rule.getName(), false)) {
+                    problems.add(new Problem(file, at[1], ruleId, "rule inserts an award line but does not say what it is owed per: add @oncePer(...) with one of "
+                            + unitNames() + " (see docs/DESIGN.md, units of entitlement)"));
+                    failed = true;
+                }
+                if (!entitlementText.isBlank() && oncePerText.isBlank()) {
+                    problems.add(new Problem(file, at[1], ruleId, "@entitlement needs @oncePer: the entitlement is granted once per that unit"));
+                    failed = true;
+                }
+                String entitlement = oncePer == null ? null : entitlementText.isBlank() ? ruleId : entitlementText;
+                RuleInfo info = new RuleInfo(ruleId, rule.getName(), basis, file, at[1], paramsRead.getOrDefault(rule.getName(), List.of()),
+                        oncePer, entitlement);
                 if (!ruleId.isBlank() && byId.containsKey(ruleId)) {
                     RuleInfo first = byId.get(ruleId);
                     problems.add(new Problem(file, at[1], ruleId, "duplicate @ruleId '" + ruleId + "' (also rule '"
@@ -153,6 +183,12 @@ public final class DroolsRuleBase {
         }
         if (failed) return null;
         return new DroolsRuleBase(kieBase, rules);
+    }
+
+    private static String unitNames() {
+        StringBuilder b = new StringBuilder();
+        for (EntitlementUnit u : EntitlementUnit.values()) b.append(b.length() == 0 ? "" : ", ").append(u.name().toLowerCase(java.util.Locale.ROOT));
+        return b.toString();
     }
 
     private static String meta(Rule rule, String key) {
@@ -205,7 +241,12 @@ public final class DroolsRuleBase {
                 RuleInfo info = e.getValue() == null ? null : rulesByName.get(e.getValue().getName());
                 String id = info == null ? "ENGINE" : info.ruleId();
                 String basis = info == null ? "" : info.legalBasis();
-                if (o instanceof AwardLine l) lines.add(l.attributedTo(id, basis));
+                if (o instanceof AwardLine l) {
+                    if (info == null || info.oncePer() == null) {
+                        throw new IllegalStateException("rule " + id + " inserted an award line but declares no @oncePer: nothing says what it is owed per");
+                    }
+                    lines.add(l.attributedTo(id, basis, EntitlementKeys.of(info.oncePer(), info.entitlement(), claim)));
+                }
                 else findings.add(((Finding) o).attributedTo(id, basis));
             }
             return new Evaluation(lines, findings);
