@@ -49,8 +49,15 @@ public final class EntitlementKeys {
         return Identifiers.normalise(claim.id());
     }
 
-    /** The key of a resubmission: the same claimant, incident, service and harm under another id. */
+    /**
+     * The key of a resubmission: the same claimant, incident, service, harm, subscription and business under another
+     * id. (The subscription and business are part of it: one claimant's second plan or second shop is not a
+     * resubmission.)
+     */
     public static String content(Claim claim) {
-        return Identifiers.normalise(claim.claimant().id()) + "/" + claim.incident().id() + "/" + claim.service().id() + "/" + claim.harm().name();
+        String subscription = claim.subscription() == null ? "" : Identifiers.normalise(claim.subscription().settlementId());
+        String business = claim.claimant().business() == null ? "" : Identifiers.registrationNumber(claim.claimant().business().registrationNumber());
+        return Identifiers.normalise(claim.claimant().id()) + "/" + claim.incident().id() + "/" + claim.service().id() + "/"
+                + claim.harm().name() + "/" + subscription + "/" + business;
     }
 }

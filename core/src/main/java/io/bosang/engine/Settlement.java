@@ -23,7 +23,7 @@ import java.util.Objects;
  * them with {@link #duplicate} and {@link #withVerdicts}, so the text of every finding is the same).
  * <ol>
  *   <li><b>A claim is settled once.</b> A claim whose (normalised) id was seen before, or whose claimant, incident,
- *   service and harm repeat an earlier claim's, gets no award lines and a {@code DUPLICATE_CLAIM} finding naming
+ *   service, harm, subscription and business repeat an earlier claim's (a resubmission under a new id), gets no award lines and a {@code DUPLICATE_CLAIM} finding naming
  *   the earlier claim. It still holds its own id and content if no claim did, so a later claim repeating it is a
  *   duplicate too.</li>
  *   <li><b>An entitlement is granted once per its unit.</b> Each line says what it is owed per (subscription,
@@ -114,7 +114,7 @@ public final class Settlement {
 
     /** The assessment of a duplicate: no lines, and a finding naming the earlier claim ({@code byId}: the same id, else the same content). */
     public static Assessment duplicate(long record, Assessment a, PriorGrant first, boolean byId) {
-        String why = byId ? "the same claim id" : "the same claimant, incident, service and harm";
+        String why = byId ? "the same claim id" : "the same claimant, incident, service, harm, subscription and business";
         Finding dup = new Finding(RULE, BASIS, FindingKind.NOT_ELIGIBLE, "DUPLICATE_CLAIM",
                 "Record " + record + " repeats " + why + " as claim " + first.claimId() + " (record " + first.record()
                         + "), which is the one assessed; nothing is paid twice.", List.of(), null, first);

@@ -12,11 +12,12 @@ import java.util.List;
  * @param name     the sentence the scenario proves
  * @param source   where its expected figures come from
  * @param failures what did not match (empty when it passed)
- * @param actual   the assessment produced, or null when the scenario could not run
+ * @param actual   the assessments produced, one per claim in order; empty when the scenario could not run
  */
-public record ScenarioResult(String file, int line, String name, String source, List<String> failures, Assessment actual) {
+public record ScenarioResult(String file, int line, String name, String source, List<String> failures, List<Assessment> actual) {
     public ScenarioResult {
         failures = List.copyOf(failures);
+        actual = List.copyOf(actual);
     }
 
     public boolean passed() {
