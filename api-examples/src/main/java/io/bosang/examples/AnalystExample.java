@@ -57,7 +57,7 @@ public final class AnalystExample {
         for (Problem p : report.problems()) out.println("problem " + p);
         out.printf("check: %d scenarios, %d failed; %d invariants, %d broken%n", report.scenarios().size(), report.failedScenarios(),
                 report.invariants().size(), report.failedInvariants());
-        for (InvariantResult i : report.invariants()) if (!i.passed()) out.println("  broken " + i.invariant() + ": " + i.message());
+        for (InvariantResult i : report.invariants()) if (i.failsCheck()) out.println("  " + i.status().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + i.invariant() + ": " + i.message());
         report.scenarios().stream().filter(s -> !s.passed())
                 .forEach(s -> out.println("  scenario no longer holds: " + s.name() + " — " + String.join("; ", s.failures())));
 

@@ -133,10 +133,17 @@ final class CheckCommand implements Callable<Integer> {
             }
         }
         if (!r.invariants().isEmpty()) {
-            out.printf("  invariants   %d held, %d broken%n", r.invariants().size() - r.failedInvariants(), r.failedInvariants());
+            long held = r.invariants().stream().filter(InvariantResult::passed).count();
+            long broken = r.invariants().stream().filter(i -> i.status() == InvariantResult.Status.BROKEN).count();
+            out.printf("  invariants   %d held, %d broken, %d not exercised%n", held, broken, r.invariants().size() - held - broken);
             for (InvariantResult i : r.invariants()) {
-                out.printf("    %-6s %-44s %s%n", i.passed() ? "ok" : "BROKEN", i.invariant(),
-                        i.passed() ? i.examples() + " cases" : i.message());
+                String status = switch (i.status()) {
+                    case HELD -> "ok";
+                    case BROKEN -> "BROKEN";
+                    case NOT_EXERCISED -> i.declared() ? "UNUSED" : "unused";
+                };
+                out.printf("    %-6s %-44s %s%n", status, i.invariant(),
+                        i.passed() ? i.exercised() + " of " + i.examples() + " cases exercised it" : i.message());
                 if (!i.passed() && i.counterExample() != null) {
                     out.println("           smallest counter-example (paste into a scenario):");
                     out.println("           " + Json.line(i.counterExample()));

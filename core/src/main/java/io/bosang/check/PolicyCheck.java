@@ -36,7 +36,7 @@ public final class PolicyCheck {
         @JsonProperty("passed")
         public boolean passed() {
             return problems.isEmpty() && scenarios.stream().allMatch(ScenarioSummary::passed)
-                    && !invariants.isEmpty() && invariants.stream().allMatch(InvariantResult::passed);
+                    && !invariants.isEmpty() && invariants.stream().noneMatch(InvariantResult::failsCheck);
         }
 
         @JsonIgnore
@@ -46,7 +46,7 @@ public final class PolicyCheck {
 
         @JsonIgnore
         public long failedInvariants() {
-            return invariants.stream().filter(i -> !i.passed()).count();
+            return invariants.stream().filter(InvariantResult::failsCheck).count();
         }
     }
 

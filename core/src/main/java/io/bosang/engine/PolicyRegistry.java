@@ -186,8 +186,8 @@ public final class PolicyRegistry implements AutoCloseable {
             }
         }
         for (InvariantResult i : report.invariants()) {
-            if (!i.passed()) {
-                problems.add(new Problem("policy.yaml", 0, i.invariant(), "invariant broken: " + i.message()
+            if (i.failsCheck()) {
+                problems.add(new Problem("policy.yaml", 0, i.invariant(), (i.status() == InvariantResult.Status.BROKEN ? "invariant broken: " : "invariant not exercised: ") + i.message()
                         + (i.counterExample() == null ? "" : "; smallest counter-example: " + i.counterExample())));
             }
         }

@@ -18,7 +18,7 @@ class ScenarioFileTest {
     @TempDir
     Path tmp;
 
-    private List<Problem> problems(String yaml) throws IOException {
+    private List<Problem> problems(String yaml) throws Exception {
         Path file = tmp.resolve("s.yaml");
         Files.writeString(file, yaml);
         return ScenarioFile.read(file, "s.yaml", IncidentCatalog.classpath()).problems();
@@ -28,7 +28,7 @@ class ScenarioFileTest {
             + "harm: SERVICE_UNAVAILABLE, filedAt: 2023-01-06T09:00:00+09:00}";
 
     @Test
-    void aMistypedKeyInsideAnExpectedLineIsUnknownAtItsLine() throws IOException {
+    void aMistypedKeyInsideAnExpectedLineIsUnknownAtItsLine() throws Exception {
         List<Problem> p = problems("policy: x\nscenarios:\n  - name: n\n    claim: " + CLAIM + "\n    expect:\n      lines:\n"
                 + "        - {ruleId: R-1,\n           amountKwr: 3000}\n");
         assertEquals(1, p.size(), p.toString());
@@ -38,7 +38,7 @@ class ScenarioFileTest {
     }
 
     @Test
-    void aWrongEnumValueAndABadDurationAreNamed() throws IOException {
+    void aWrongEnumValueAndABadDurationAreNamed() throws Exception {
         List<Problem> p = problems("scenarios:\n  - name: n\n    claim: " + CLAIM + "\n    expect: {outcome: PAID, extension: 72h,\n"
                 + "      findings: [{unit: PERSON}]}\n");
         assertEquals(3, p.size(), p.toString());
@@ -49,7 +49,7 @@ class ScenarioFileTest {
     }
 
     @Test
-    void aFamilyNeedsOneExpectationPerClaim() throws IOException {
+    void aFamilyNeedsOneExpectationPerClaim() throws Exception {
         List<Problem> p = problems("scenarios:\n  - name: n\n    claims: [" + CLAIM + ", " + CLAIM + "]\n    expect:\n      - {outcome: AWARD}\n");
         assertEquals(1, p.size(), p.toString());
         assertEquals("2 claims but 1 expectations: give one per claim, in order", p.get(0).message());
@@ -58,7 +58,7 @@ class ScenarioFileTest {
     }
 
     @Test
-    void aScenarioWithBothFormsOrNeitherIsRefused() throws IOException {
+    void aScenarioWithBothFormsOrNeitherIsRefused() throws Exception {
         assertTrue(problems("scenarios:\n  - name: n\n    claim: " + CLAIM + "\n    claims: [" + CLAIM + "]\n    expect: {}\n")
                 .stream().anyMatch(x -> x.message().contains("either 'claim' (one) or 'claims' (a family)")));
         assertTrue(problems("scenarios:\n  - name: n\n    expect: {}\n")

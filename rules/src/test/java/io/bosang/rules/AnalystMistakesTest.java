@@ -96,6 +96,34 @@ class AnalystMistakesTest {
     }
 
     @Test
+    void anExtensionDeclaredOwedPerClaimIsCaughtPayingTwiceByTheFamiliesOfNoDoublePayment() throws IOException {
+        Path dir = copy("kakao-1015-2022");
+        String drl = Files.readString(dir.resolve("paid-services.drl"));
+        int rule = drl.indexOf("rule \"K1015-PAID-05");
+        int unit = drl.indexOf("@oncePer(\"subscription\")", rule);
+        Files.writeString(dir.resolve("paid-services.drl"), drl.substring(0, unit) + "@oncePer(\"claim\")" + drl.substring(unit + "@oncePer(\"subscription\")".length()));
+        PolicyCheck.Report r = check(dir, "kakao-1015-2022");
+        assertTrue(r.problems().isEmpty(), r.problems().toString());
+        InvariantResult broken = invariant(r, "no-double-payment");
+        assertEquals(InvariantResult.Status.BROKEN, broken.status(), broken.toString());
+        assertTrue(broken.message().contains("were both paid by K1015-PAID-05"), broken.message());
+        assertEquals(2, broken.counterExample().path("claims").size(), "the counter-example is the family of two claims");
+        assertFalse(r.passed());
+    }
+
+    @Test
+    void aDeclaredLawThatNoScenarioExercisesFailsTheCheckAsNotExercised() throws IOException {
+        Path dir = copy("content-user-protection");
+        edit(dir.resolve("policy.yaml"), "  - monotone-in-fee\n", "  - monotone-in-fee\n  - monotone-in-declared:claimed_consolation\n");
+        PolicyCheck.Report r = check(dir, "content-user-protection");
+        InvariantResult unused = invariant(r, "monotone-in-declared:claimed_consolation");
+        assertEquals(InvariantResult.Status.NOT_EXERCISED, unused.status());
+        assertEquals("no scenario claim has declared.claimed_consolation to vary: add a scenario it applies to, or do not declare it", unused.message());
+        assertTrue(unused.failsCheck());
+        assertFalse(r.passed(), "not exercised is not ok");
+    }
+
+    @Test
     void aParameterDateTypoIsLocatedByLineAndKey() throws IOException {
         Path dir = copy("content-user-protection");
         edit(dir.resolve("parameters/no_notice_multiplier.yaml"), "2012-01-01:", "2012-1-01:");
