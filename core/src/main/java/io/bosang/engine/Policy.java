@@ -109,6 +109,10 @@ public final class Policy {
             return Assessment.of(record, claim.id(), stamp, lines, findings);
         } catch (RuntimeException e) {
             return Assessment.error(record, claim.id(), stamp, "policy " + id() + " failed on this claim: " + rootMessage(e));
+        } catch (StackOverflowError e) {
+            // A rule recursing without end fails its claim, not the worker thread (an OutOfMemoryError is left to
+            // propagate: the process is then unhealthy and must be restarted).
+            return Assessment.error(record, claim.id(), stamp, "policy " + id() + " failed on this claim: a rule recursed without end (stack overflow)");
         }
     }
 
@@ -125,6 +129,7 @@ public final class Policy {
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
+        if (t instanceof StackOverflowError) return "a rule recursed without end (stack overflow)";
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 

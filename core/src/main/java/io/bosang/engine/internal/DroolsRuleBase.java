@@ -49,6 +49,13 @@ public final class DroolsRuleBase {
     private static final Pattern PARAM_READ = Pattern.compile(
             "\\$p\\.(?:get|decimal|krw|integer|text|flag|dateValue|hours|days|has)\\(\\s*\"([^\"]+)\"\\s*\\)");
 
+    /**
+     * Rule firings allowed for one claim. A claim fires tens of rules; a rule that re-activates itself (inserting a
+     * fact that matches its own pattern) would fire forever, so past this bound the claim ends as an ERROR naming
+     * the rule, and the engine goes on with the next claim.
+     */
+    public static final int MAX_FIRINGS_PER_CLAIM = 10_000;
+
     /** Agenda group of classification rules; they run to completion before entitlement rules (MAIN). */
     public static final String CLASSIFY = "classify";
 
@@ -75,6 +82,13 @@ public final class DroolsRuleBase {
      * duplicate id, are appended to {@code problems}. Returns null when compilation failed.
      */
     public static DroolsRuleBase compile(List<DrlFile> files, List<Problem> problems) {
+        // What a policy may not do is refused before Drools sees it: a hostile file never compiles.
+        List<Problem> lint = new ArrayList<>();
+        for (DrlFile f : files) lint.addAll(DrlLint.check(f.path(), f.text()));
+        if (!lint.isEmpty()) {
+            problems.addAll(lint);
+            return null;
+        }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
         Map<String, DrlFile> byPath = new LinkedHashMap<>();
@@ -232,7 +246,7 @@ public final class DroolsRuleBase {
             // entitlement guarded by `not SomeClassification()` never fires ahead of the classification.
             org.kie.api.runtime.rule.AgendaGroup classify = session.getAgenda().getAgendaGroup(CLASSIFY);
             if (classify != null) classify.setFocus(); // null when the policy has no classification rules
-            session.fireAllRules();
+            if (session.fireAllRules(MAX_FIRINGS_PER_CLAIM) >= MAX_FIRINGS_PER_CLAIM) throw runaway(session);
             // The listener saw every result as it was inserted, with its rule: no scan of the session is needed.
             List<AwardLine> lines = new ArrayList<>();
             List<Finding> findings = new ArrayList<>();
@@ -254,6 +268,23 @@ public final class DroolsRuleBase {
             session.removeEventListener(provenance);
             session.dispose();   // a pooled session is reset and returned to the pool, not destroyed
         }
+    }
+
+    /** Names the rules still firing after the cap, by firing a few more with a listener. */
+    private RuntimeException runaway(KieSession session) {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        org.kie.api.event.rule.DefaultAgendaEventListener names = new org.kie.api.event.rule.DefaultAgendaEventListener() {
+            @Override
+            public void afterMatchFired(org.kie.api.event.rule.AfterMatchFiredEvent event) {
+                RuleInfo info = rulesByName.get(event.getMatch().getRule().getName());
+                counts.merge(info == null ? event.getMatch().getRule().getName() : info.ruleId(), 1, Integer::sum);
+            }
+        };
+        session.addEventListener(names);
+        session.fireAllRules(100);
+        session.removeEventListener(names);
+        return new IllegalStateException("more than " + MAX_FIRINGS_PER_CLAIM + " rule firings for one claim: "
+                + (counts.isEmpty() ? "the rules" : "rule " + String.join(", ", counts.keySet())) + " kept re-activating (a rule that matches what it inserts)");
     }
 
     /** Which rule inserted each award line or finding (by identity: two equal lines from two rules stay apart). */
