@@ -243,7 +243,7 @@ public final class InvariantChecker {
         Gen<Probe> probes = variants().zip(longs().between(1, 100), Probe::new);
         Function<Probe, String> law = p -> {
             Claim c = p.variant().apply(seeds);
-            LocalDate date = c.incident().date();
+            LocalDate date = policy.incidentDate(c.incident());
             ParameterValue now = parameter.at(date).orElse(null);
             if (now == null) return null;
             // A whole-number parameter (days, counts) steps by whole numbers; a rate by a percentage of itself.
@@ -340,7 +340,7 @@ public final class InvariantChecker {
 
     private String parametersInForce(Claim c) {
         Assessment a = policy.assess(c);
-        LocalDate date = c.incident().date();
+        LocalDate date = policy.incidentDate(c.incident());
         for (AwardLine l : a.lines()) {
             for (ParameterValue v : l.parameters()) {
                 ParameterValue inForce = policy.parameters().get(v.id()).flatMap(p -> p.at(date)).orElse(null);
@@ -404,7 +404,7 @@ public final class InvariantChecker {
                 LocalDate switchDay = values.get(k).from();
                 for (Claim seedClaim : seeds) {
                     for (LocalDate day : List.of(switchDay.minusDays(1), switchDay)) {
-                        long shift = day.toEpochDay() - seedClaim.incident().date().toEpochDay();
+                        long shift = day.toEpochDay() - policy.incidentDate(seedClaim.incident()).toEpochDay();
                         Claim moved = ClaimMutations.shiftedDays(seedClaim, shift);
                         tried++;
                         Assessment a = policy.assess(moved);

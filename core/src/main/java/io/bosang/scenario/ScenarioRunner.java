@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bosang.domain.Claim;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Severity;
 import io.bosang.engine.Policy;
 import io.bosang.engine.Problem;
 import io.bosang.engine.internal.YamlNodes;
@@ -51,6 +52,7 @@ import java.util.stream.Stream;
  *   - name: An operator-caused 5 h stoppage without notice gives a 15 h extension
  *     source: FACTS 7 CUG-1       # where the expected figure comes from
  *     parameters:                 # optional what-if: parameter id → value, in force for every date
+ *     counted-severities: [FULL, PARTIAL]   # optional what-if: another reading of policy.yaml's counted-severities
  *       no_notice_multiplier: "2"
  *     claim: { ...the claim JSON schema, as YAML... }
  *     expect:
@@ -65,7 +67,7 @@ import java.util.stream.Stream;
  */
 public final class ScenarioRunner {
     private static final Set<String> FILE_KEYS = Set.of("policy", "incidents", "scenarios");
-    private static final Set<String> SCENARIO_KEYS = Set.of("name", "source", "parameters", "claim", "expect");
+    private static final Set<String> SCENARIO_KEYS = Set.of("name", "source", "parameters", "counted-severities", "claim", "expect");
     private static final Set<String> EXPECT_KEYS = Set.of("outcome", "monetaryKrw", "nominalInKindKrw", "extension",
             "lines", "findings", "rejection");
 
@@ -162,6 +164,22 @@ public final class ScenarioRunner {
                 }
             }
             subject = policy.withParameters(overrides);
+        }
+        if (m.containsKey("counted-severities")) {
+            List<Severity> severities = new ArrayList<>();
+            for (Node n : yaml.sequence(m.get("counted-severities").value(), "counted-severities")) {
+                String v = yaml.scalar(n, "counted-severities");
+                try {
+                    severities.add(Severity.valueOf(v == null ? "" : v.trim()));
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Problem(file, YamlNodes.line(n), "counted-severities", "'" + v + "' is not one of FULL, PARTIAL"));
+                }
+            }
+            if (!severities.contains(Severity.FULL)) {
+                problems.add(new Problem(file, m.get("counted-severities").line(), "counted-severities", "must include FULL"));
+            } else if (problems.isEmpty()) {
+                subject = subject.withCountedSeverities(severities);
+            }
         }
         if (!m.containsKey("claim")) problems.add(new Problem(file, line, "claim", "a scenario needs a claim"));
         if (!m.containsKey("expect")) problems.add(new Problem(file, line, "expect", "a scenario needs an expect block"));

@@ -1,5 +1,6 @@
 package io.bosang.engine;
 
+import io.bosang.domain.Operator;
 import io.bosang.domain.Claim;
 import io.bosang.domain.Claimant;
 import io.bosang.domain.ClaimantKind;
@@ -27,7 +28,7 @@ class SettlementTest {
     static final PolicyStamp STAMP = new PolicyStamp("p", "1", "sha256:x");
     static final OffsetDateTime T = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
     static final Service SVC = new Service("s", "S", ServiceCategory.MESSAGING, PaymentModel.FREE);
-    static final Incident INC = new Incident("i", "op", "", "", FaultPosition.NONE, "", T, null, List.of(SVC), List.of(), List.of());
+    static final Incident INC = new Incident("i", new Operator("example", "op"), "", "", FaultPosition.NONE, "", T, null, List.of(SVC), List.of(), List.of());
 
     static ClaimInput input(long record, String id, String claimant) {
         return ClaimInput.ok(record, new Claim(id, new Claimant(claimant, ClaimantKind.CONSUMER, "KR", null), INC, SVC, null,
