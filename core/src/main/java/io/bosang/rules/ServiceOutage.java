@@ -46,22 +46,21 @@ import java.util.TreeSet;
  * @param end              last counted instant (exclusive), or null when none
  * @param perDayMinutes    counted minutes per policy day
  * @param perMonthMinutes  counted minutes per policy month
- * @param uncertainEnds    the counted windows whose end is not reported, as text ("16 Oct 21:30 KST (inferred)")
- * @param description      which windows were counted, for derivations ({@link #describe()})
+ * @param rawWindows       how many of the incident's windows (of counted severities) were merged into {@code windows}
+ * @param calendar         the policy's calendar, in which {@link #describe()} writes the windows
  */
 public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disruption> windows, long totalMinutes,
                             long fullMinutes, long partialMinutes, long uncountedMinutes,
                             long maxDayMinutes, long maxMonthMinutes, int daysTouched,
                             OffsetDateTime start, OffsetDateTime end,
                             SortedMap<LocalDate, Long> perDayMinutes, SortedMap<YearMonth, Long> perMonthMinutes,
-                            List<String> uncertainEnds, String description) {
+                            int rawWindows, PolicyCalendar calendar) {
 
     public ServiceOutage {
         counted = Collections.unmodifiableSet(EnumSet.copyOf(counted));
         windows = List.copyOf(windows);
         perDayMinutes = Collections.unmodifiableSortedMap(new TreeMap<>(perDayMinutes));
         perMonthMinutes = Collections.unmodifiableSortedMap(new TreeMap<>(perMonthMinutes));
-        uncertainEnds = List.copyOf(uncertainEnds);
     }
 
     /** A stretch of time at one severity level after merging. */
@@ -116,7 +115,6 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
 
         // Merged windows, each with the least certain end among the raw windows that end where it ends.
         List<Disruption> windows = new ArrayList<>();
-        List<String> uncertain = new ArrayList<>();
         for (Segment s : kept) {
             EndBasis basis = EndBasis.REPORTED;
             List<String> sources = new ArrayList<>();
@@ -130,18 +128,13 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
             OffsetDateTime from = calendar.local(s.from.atOffset(java.time.ZoneOffset.UTC));
             OffsetDateTime to = calendar.local(s.to.atOffset(java.time.ZoneOffset.UTC));
             windows.add(new Disruption(serviceId, from, to, s.level, basis, String.join("; ", sources)));
-            if (basis != EndBasis.REPORTED) {
-                uncertain.add(s.level.name().toLowerCase(Locale.ROOT) + " to " + calendar.formatShort(to) + " "
-                        + calendar.zoneName(to) + " (end " + basis.text() + ")");
-            }
         }
-        long countedRaw = raw.stream().filter(d -> counted.contains(d.severity())).count();
+        int countedRaw = (int) raw.stream().filter(d -> counted.contains(d.severity())).count();
         OffsetDateTime start = windows.isEmpty() ? null : windows.get(0).start();
         OffsetDateTime end = windows.isEmpty() ? null : windows.get(windows.size() - 1).end();
-        String description = describe(calendar, counted, windows, countedRaw, uncountedSeconds / 60, uncertain);
         return new ServiceOutage(serviceId, counted, windows, (fullSeconds + partialSeconds) / 60, fullSeconds / 60,
                 partialSeconds / 60, uncountedSeconds / 60, maxDay, maxMonth, days, start, end, perDay, perMonth,
-                uncertain, description);
+                countedRaw, calendar);
     }
 
     /**
@@ -178,8 +171,15 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
         return out;
     }
 
-    private static String describe(PolicyCalendar calendar, Set<Severity> counted, List<Disruption> windows, long countedRaw,
-                                   long uncountedMinutes, List<String> uncertain) {
+    /**
+     * Which windows were counted, in the policy zone, e.g. "2 windows merged: 15 Oct 15:30–16 Oct 01:31 KST (full);
+     * not counted: 19 h 59 min of partial service", and the counted ends that are not reported. Rules cite it where
+     * they cite hours. Written on demand: most claims never print it.
+     */
+    public String describe() {
+        long countedRaw = rawWindows;
+        long uncountedMinutes = this.uncountedMinutes;
+        List<String> uncertain = uncertainEnds();
         StringBuilder b = new StringBuilder();
         if (windows.isEmpty()) {
             b.append("no ").append(severities(counted)).append(" window");
@@ -211,12 +211,15 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
         return String.join(" or ", names);
     }
 
-    /**
-     * Which windows were counted, in the policy zone, e.g. "2 windows merged: 15 Oct 15:30–16 Oct 01:31 KST (full);
-     * not counted: 19 h 59 min of partial service". Rules cite it where they cite hours.
-     */
-    public String describe() {
-        return description;
+    /** The counted windows whose end is not reported, e.g. "full to 16 Oct 21:30 KST (end inferred)". */
+    public List<String> uncertainEnds() {
+        List<String> out = new ArrayList<>();
+        for (Disruption w : windows) {
+            if (w.endBasis() == EndBasis.REPORTED) continue;
+            out.add(w.severity().name().toLowerCase(Locale.ROOT) + " to " + calendar.formatShort(w.end()) + " "
+                    + calendar.zoneName(w.end()) + " (end " + w.endBasis().text() + ")");
+        }
+        return out;
     }
 
     /** The severities counted, as a phrase: "full stoppage" or "full and partial stoppage". */
@@ -226,7 +229,7 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
 
     /** True when the amount rests on a counted window whose end is inferred or assumed, not reported. */
     public boolean restsOnUncertainEnd() {
-        return !uncertainEnds.isEmpty();
+        return windows.stream().anyMatch(w -> w.endBasis() != EndBasis.REPORTED);
     }
 
     public boolean disrupted() {
