@@ -1,5 +1,7 @@
 package io.bosang.bench;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bosang.domain.Disruption;
@@ -90,10 +92,10 @@ public final class ContentClaimsGenerator {
         OffsetDateTime start = OffsetDateTime.parse(localStart + ":00+09:00");
         List<Disruption> ds = new ArrayList<>();
         for (Window x : windows) {
-            ds.add(new Disruption(x.service, start.plusMinutes(x.fromMinute), start.plusMinutes(x.toMinute), x.severity, "benchmark"));
+            ds.add(new Disruption(x.service, start.plusMinutes(x.fromMinute), start.plusMinutes(x.toMinute), x.severity, EndBasis.REPORTED, "benchmark"));
         }
         PriorNotice notice = noticeLeadMinutes == null ? null : new PriorNotice(start.minusMinutes(noticeLeadMinutes), "service notice");
-        return new Incident(id, "Example Content Co.", "Benchmark incident " + id, "synthetic", fault, "assumed", start,
+        return new Incident(id, new Operator("example", "Example Content Co."), "Benchmark incident " + id, "synthetic", fault, "assumed", start,
                 notice, SERVICES, ds, List.of("synthetic, for benchmarks"));
     }
 

@@ -11,7 +11,10 @@ import io.bosang.params.ParameterSet;
 import io.bosang.params.ParameterValue;
 import io.bosang.params.Params;
 import io.bosang.result.Assessment;
+import io.bosang.engine.EntitlementKeys;
 import io.bosang.result.AwardLine;
+import io.bosang.result.Entitlement;
+import io.bosang.result.EntitlementUnit;
 import io.bosang.result.Finding;
 import io.bosang.result.FindingKind;
 import io.bosang.result.PolicyStamp;
@@ -19,12 +22,14 @@ import io.bosang.rules.Computed;
 import io.bosang.rules.Hours;
 import io.bosang.rules.Krw;
 import io.bosang.rules.Periods;
+import io.bosang.rules.PolicyCalendar;
 import io.bosang.rules.ServiceOutage;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -72,6 +77,7 @@ public final class HandWrittenContentUserProtection {
     private final PolicyManifest manifest;
     private final ParameterSet parameters;
     private final String policyId;
+    private final Policy policy;
     private final Map<LocalDate, Resolved> byDate = new ConcurrentHashMap<>();
 
     /** Uses {@code policy} only for its manifest, stamp and parameters; its compiled rules are never called. */
@@ -81,6 +87,7 @@ public final class HandWrittenContentUserProtection {
         }
         this.stamp = policy.stamp();
         this.manifest = policy.manifest();
+        this.policy = policy;
         this.parameters = policy.parameters();
         this.policyId = policy.id();
     }
@@ -90,12 +97,11 @@ public final class HandWrittenContentUserProtection {
     }
 
     /** The parameters in force on a date, read once per date (the engine caches {@link Params} per date too). */
-    private record Resolved(ParameterValue countPartial, boolean partial, ParameterValue lead, Duration leadHours,
+    private record Resolved(ParameterValue lead, Duration leadHours,
                             ParameterValue noNotice, BigDecimal noNoticeFactor, ParameterValue excused, BigDecimal excusedFactor,
                             ParameterValue threshold, Duration thresholdHours, ParameterValue excessMultiplier, BigDecimal excessFactor,
                             ParameterValue termination, Duration terminationHours, ParameterValue roundingUnit, long roundingKrw) {
         static Resolved of(Params p) {
-            ParameterValue cp = p.get("count_partial_stoppage");
             ParameterValue lead = p.get("prior_notice_lead_hours");
             ParameterValue nn = p.get("no_notice_multiplier");
             ParameterValue ex = p.get("excused_multiplier");
@@ -103,7 +109,7 @@ public final class HandWrittenContentUserProtection {
             ParameterValue em = p.get("notice_excess_multiplier");
             ParameterValue tm = p.get("termination_monthly_hours");
             ParameterValue ru = p.get("refund_rounding_unit_krw");
-            return new Resolved(cp, cp.flag(), lead, lead.hours(), nn, nn.decimal(), ex, ex.decimal(), th, th.hours(),
+            return new Resolved(lead, lead.hours(), nn, nn.decimal(), ex, ex.decimal(), th, th.hours(),
                     em, em.decimal(), tm, tm.hours(), ru, ru.krw());
         }
     }
@@ -116,17 +122,19 @@ public final class HandWrittenContentUserProtection {
     /** As {@link Policy#assess(Claim, long)}: never throws for a claim. */
     public Assessment assess(Claim claim, long record) {
         try {
-            LocalDate date = claim.incident().date();
+            LocalDate date = policy.incidentDate(claim.incident());
             if (!inEffect(date)) {
                 Finding f = new Finding(Policy.ENGINE_RULE, effectText(), FindingKind.NOT_ELIGIBLE, "OUTSIDE_EFFECTIVE_DATES",
                         "The incident of " + date + " is outside this policy's effective dates (" + effectText() + ").", List.of());
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
             Resolved p = byDate.computeIfAbsent(date, d -> Resolved.of(parameters.on(d)));
-            ServiceOutage o = ServiceOutage.of(claim.incident(), claim.service().id());
+            PolicyCalendar cal = policy.calendar();
+            ServiceOutage o = ServiceOutage.of(claim.incident(), claim.service().id(), cal,
+                    EnumSet.copyOf(manifest.countedSeverities()));
             List<AwardLine> lines = new ArrayList<>(2);
             List<Finding> findings = new ArrayList<>(2);
-            evaluate(claim, p, o, lines, findings);
+            evaluate(claim, p, o, cal, lines, findings);
             if (lines.isEmpty() && findings.isEmpty()) {
                 findings.add(new Finding(Policy.ENGINE_RULE, "", FindingKind.NOT_ELIGIBLE, "NO_RULE_APPLIES",
                         "No rule of " + policyId + " applies to this claim.", List.of()));
@@ -137,7 +145,8 @@ public final class HandWrittenContentUserProtection {
         }
     }
 
-    private static void evaluate(Claim claim, Resolved p, ServiceOutage o, List<AwardLine> lines, List<Finding> findings) {
+    private static void evaluate(Claim claim, Resolved p, ServiceOutage o, PolicyCalendar cal, List<AwardLine> lines,
+                                 List<Finding> findings) {
         Incident incident = claim.incident();
         Subscription sub = claim.subscription();
         boolean paid = claim.service().payment() != PaymentModel.FREE;
@@ -154,34 +163,36 @@ public final class HandWrittenContentUserProtection {
                     "The claim names no paid plan for this service: the extension and refund apply to a paid plan in force during the stoppage.")
                     .attributedTo(SCOPE_02, SCOPE_02_BASIS));
         }
-        if (o.totalMinutes() == 0) {
+        if (o.totalMinutes() == 0 && o.uncountedMinutes() == 0) {
             findings.add(Finding.notEligible("NOT_DISRUPTED", "The incident did not disrupt this service.")
                     .attributedTo(SCOPE_04, SCOPE_04_BASIS));
             return;
         }
         if (sub == null) return;
+        if (o.totalMinutes() == 0) {
+            findings.add(Finding.notEligible("ONLY_PARTIAL_STOPPAGE",
+                            "The service was only partly degraded, never stopped (" + o.describe() + "): this policy counts "
+                                    + o.measure() + " only (counted-severities in policy.yaml).")
+                    .attributedTo(CLS_02, CLS_02_BASIS));
+            return; // no Stoppage: no other rule fires
+        }
         if (!sub.activeAt(o.start())) {
             findings.add(Finding.notEligible("PLAN_NOT_ACTIVE",
-                    "The paid plan was not in force when the service stopped (" + o.start() + ").")
+                    "The paid plan was not in force when the service stopped (" + cal.format(o.start()) + ").")
                     .attributedTo(SCOPE_03, SCOPE_03_BASIS));
             return;
         }
-        // CUPG-CLS-01: measure the stoppage
-        long countedMinutes = p.partial ? o.totalMinutes() : o.fullMinutes();
-        long monthMinutes = p.partial ? o.maxMonthMinutes() : Math.min(o.fullMinutes(), o.maxMonthMinutes());
-        Duration counted = Duration.ofMinutes(countedMinutes);
-        Duration monthly = Duration.ofMinutes(monthMinutes);
-        String measure = p.partial ? "full and partial stoppage" : "full stoppage";
-        if (countedMinutes == 0) {
-            findings.add(Finding.notEligible("ONLY_PARTIAL_STOPPAGE",
-                            "The service was only partly degraded, never stopped; partial windows do not count as stoppage under this reading.")
-                    .using(p.countPartial).attributedTo(CLS_02, CLS_02_BASIS));
-        }
+        // CUPG-CLS-01: the stoppage as the engine measured it (counted severities, windows merged, policy-zone days)
+        long countedMinutes = o.totalMinutes();
+        Duration counted = o.total();
+        Duration monthly = o.maxMonth();
+        String measure = o.measure();
+        String windows = o.describe();
         // CUPG-CLS-03 / CLS-04: prior notice
         boolean priorNotice = incident.noticedAtLeast(p.leadHours);
         if (incident.hasPriorNotice() && !priorNotice) {
             findings.add(Finding.note("NOTICE_TOO_LATE",
-                            "Users were notified at " + incident.priorNotice().givenAt() + ", less than " + Hours.format(p.leadHours)
+                            "Users were notified at " + cal.format(incident.priorNotice().givenAt()) + ", less than " + Hours.format(p.leadHours)
                                     + " before the stoppage: the clause for stoppage without prior notice applies.")
                     .using(p.lead).attributedTo(CLS_04, CLS_04_BASIS));
         }
@@ -193,14 +204,15 @@ public final class HandWrittenContentUserProtection {
                 if (fault.operatorAttributable()) {
                     Duration ext = Hours.times(counted, p.noNoticeFactor);
                     lines.add(AwardLine.extension(ext, EXTENSION)
-                            .because(Hours.format(counted) + " of " + measure + " × " + Krw.factor(p.noNoticeFactor) + " = " + Hours.format(ext))
-                            .using(p.noNotice).using(p.countPartial).attributedTo(EXT_01, EXT_01_BASIS));
+                            .because(Hours.format(counted) + " of " + measure + " × " + Krw.factor(p.noNoticeFactor) + " = " + Hours.format(ext)
+                                    + " (" + windows + ")")
+                            .using(p.noNotice).attributedTo(EXT_01, EXT_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
                 } else if (fault.excused()) {
                     Duration ext = Hours.times(counted, p.excusedFactor);
                     lines.add(AwardLine.extension(ext, EXTENSION)
                             .because(Hours.format(counted) + " of " + measure + " × " + Krw.factor(p.excusedFactor) + " = " + Hours.format(ext)
-                                    + " (" + fault + ")")
-                            .using(p.excused).using(p.countPartial).attributedTo(EXT_02, EXT_02_BASIS));
+                                    + " (" + fault + "; " + windows + ")")
+                            .using(p.excused).attributedTo(EXT_02, EXT_02_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
                     findings.add(Finding.note("NO_TERMINATION_RIGHT",
                                     "The stoppage came from " + fault + ": the clause gives no right to terminate, only the extension.")
                             .attributedTo(EXT_02, EXT_02_BASIS));
@@ -212,16 +224,17 @@ public final class HandWrittenContentUserProtection {
             }
             // ---- termination.drl ----
             if (fault.operatorAttributable() && monthly.compareTo(p.terminationHours) > 0) {
-                long days = Periods.remainingDays(sub, o.end());
-                int base = Periods.daysInMonth(o.end());
+                long days = Periods.remainingDays(sub, o.end(), cal);
+                int base = cal.daysInMonthOf(o.end());
                 Computed refund = Krw.prorate(sub.monthlyFeeKrw(), days, base, p.roundingKrw, "DOWN");
                 lines.add(AwardLine.terminationRight("Right to terminate the contract")
-                        .because(Hours.format(monthly) + " of " + measure + " in one month > " + Hours.format(p.terminationHours))
-                        .using(p.termination).attributedTo(TERM_01, TERM_01_BASIS));
+                        .because(Hours.format(monthly) + " of " + measure + " in one month > " + Hours.format(p.terminationHours)
+                                + " (" + windows + ")")
+                        .using(p.termination).attributedTo(TERM_01, TERM_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim)));
                 lines.add(AwardLine.refund(refund.value(), "Refund of the remaining paid period if the user terminates")
-                        .because(refund.derivation() + " (monthly fee × " + days + " remaining days after " + o.end().toLocalDate()
+                        .because(refund.derivation() + " (monthly fee × " + days + " remaining days after " + cal.dateOf(o.end())
                                 + " / " + base + " days in the month)")
-                        .using(p.termination).using(p.roundingUnit).attributedTo(TERM_01, TERM_01_BASIS));
+                        .using(p.termination).using(p.roundingUnit).attributedTo(TERM_01, TERM_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim)));
                 findings.add(Finding.note("DAMAGES_UNLESS_NO_FAULT",
                                 "Damages are owed on top unless the operator proves it was not at fault; Bosang does not estimate them here (see civil-damages-estimate).")
                         .attributedTo(TERM_01, TERM_01_BASIS));
@@ -233,8 +246,8 @@ public final class HandWrittenContentUserProtection {
             if (countedMinutes != 0 && monthly.compareTo(p.thresholdHours) <= 0) {
                 lines.add(AwardLine.extension(counted, EXTENSION)
                         .because(Hours.format(monthly) + " in the month ≤ " + Hours.format(p.thresholdHours)
-                                + ": extension equal to the " + Hours.format(counted) + " of " + measure)
-                        .using(p.threshold).using(p.countPartial).attributedTo(EXT_04, EXT_04_BASIS));
+                                + ": extension equal to the " + Hours.format(counted) + " of " + measure + " (" + windows + ")")
+                        .using(p.threshold).attributedTo(EXT_04, EXT_04_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
             }
             if (monthly.compareTo(p.thresholdHours) > 0) {
                 Duration t = p.thresholdHours;
@@ -242,10 +255,15 @@ public final class HandWrittenContentUserProtection {
                 Duration ext = t.plus(Hours.times(excess, p.excessFactor));
                 lines.add(AwardLine.extension(ext, EXTENSION)
                         .because(Hours.format(t) + " + " + Krw.factor(p.excessFactor) + " × (" + Hours.format(monthly) + " − "
-                                + Hours.format(t) + ") = " + Hours.format(ext))
-                        .using(p.threshold).using(p.excessMultiplier).using(p.countPartial).attributedTo(EXT_05, EXT_05_BASIS));
+                                + Hours.format(t) + ") = " + Hours.format(ext) + " (" + measure + "; " + windows + ")")
+                        .using(p.threshold).using(p.excessMultiplier).attributedTo(EXT_05, EXT_05_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
             }
         }
+    }
+
+    /** What the DRL's @oncePer/@entitlement give the engine to stamp: the same key, built by the same code. */
+    private static Entitlement owed(EntitlementUnit unit, String entitlement, Claim claim) {
+        return EntitlementKeys.of(unit, entitlement, claim);
     }
 
     private boolean inEffect(LocalDate date) {

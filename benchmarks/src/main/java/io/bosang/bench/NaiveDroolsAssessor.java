@@ -115,8 +115,9 @@ public final class NaiveDroolsAssessor {
     public Assessment assess(Claim claim, long record) {
         PolicyStamp stamp = policy.stamp();
         // Every claim of the benchmark corpora is within the shipped policies' effective dates.
-        Params params = policy.parameters().on(claim.incident().date());
-        ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id());
+        Params params = policy.parameters().on(policy.incidentDate(claim.incident()));
+        ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id(), policy.calendar(),
+                java.util.EnumSet.copyOf(policy.manifest().countedSeverities()));
         KieContainer container = null;
         KieBase kieBase;
         if (mode == Mode.SESSION_PER_CLAIM) {
@@ -144,6 +145,7 @@ public final class NaiveDroolsAssessor {
             session.insert(claim.service());
             if (claim.subscription() != null) session.insert(claim.subscription());
             session.insert(outage);
+            session.insert(policy.calendar());
             AgendaGroup classify = session.getAgenda().getAgendaGroup("classify");
             if (classify != null) classify.setFocus();
             session.fireAllRules();
@@ -153,7 +155,11 @@ public final class NaiveDroolsAssessor {
                 Rule rule = insertedBy.get(o);
                 String id = rule == null ? Policy.ENGINE_RULE : meta(rule, "ruleId");
                 String basis = rule == null ? "" : meta(rule, "legalBasis");
-                if (o instanceof AwardLine l) lines.add(l.attributedTo(id, basis));
+                if (o instanceof AwardLine l) {
+                    io.bosang.result.EntitlementUnit unit = rule == null ? null : io.bosang.result.EntitlementUnit.parse(meta(rule, "oncePer"));
+                    String entitlement = rule == null || meta(rule, "entitlement").isBlank() ? id : meta(rule, "entitlement");
+                    lines.add(l.attributedTo(id, basis, unit == null ? null : io.bosang.engine.EntitlementKeys.of(unit, entitlement, claim)));
+                }
                 else findings.add(((Finding) o).attributedTo(id, basis));
             }
             if (lines.isEmpty() && findings.isEmpty()) {

@@ -28,7 +28,7 @@ public final class ClaimMutations {
         Disruption last = own.stream().max((a, b) -> a.end().compareTo(b.end())).orElseThrow();
         List<Disruption> windows = new ArrayList<>();
         for (Disruption d : c.incident().disruptions()) {
-            windows.add(d == last ? new Disruption(d.serviceId(), d.start(), d.end().plus(extra), d.severity(), d.source()) : d);
+            windows.add(d == last ? d.moved(d.start(), d.end().plus(extra)) : d);
         }
         Incident i = c.incident();
         Incident longer = new Incident(i.id(), i.operator(), i.title(), i.cause(), i.fault(), i.faultBasis(), i.startedAt(),
@@ -63,7 +63,7 @@ public final class ClaimMutations {
         if (days == 0) return c;
         Incident i = c.incident();
         List<Disruption> windows = i.disruptions().stream()
-                .map(d -> new Disruption(d.serviceId(), d.start().plusDays(days), d.end().plusDays(days), d.severity(), d.source()))
+                .map(d -> d.moved(d.start().plusDays(days), d.end().plusDays(days)))
                 .toList();
         PriorNotice notice = i.priorNotice() == null ? null
                 : new PriorNotice(i.priorNotice().givenAt().plusDays(days), i.priorNotice().means());

@@ -31,7 +31,7 @@ final class EffectiveDates implements Invariant {
                 LocalDate switchDay = values.get(k).from();
                 for (Claim seedClaim : ctx.seeds) {
                     for (LocalDate day : List.of(switchDay.minusDays(1), switchDay)) {
-                        long shift = day.toEpochDay() - seedClaim.incident().date().toEpochDay();
+                        long shift = day.toEpochDay() - ctx.policy.incidentDate(seedClaim.incident()).toEpochDay();
                         Claim moved = ClaimMutations.shiftedDays(seedClaim, shift);
                         tried++;
                         Assessment a = ctx.policy.assess(moved);

@@ -137,7 +137,7 @@ final class MonotoneLaws {
 
         private Judgement judge(Probe p, Parameter parameter, CheckContext ctx) {
             Claim c = ctx.apply(p.variant());
-            LocalDate date = c.incident().date();
+            LocalDate date = ctx.policy.incidentDate(c.incident());
             ParameterValue now = parameter.at(date).orElse(null);
             if (now == null) return Judgement.SILENT;
             // A whole-number parameter (days, counts) steps by whole numbers; a rate by a percentage of itself.

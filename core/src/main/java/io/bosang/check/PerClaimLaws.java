@@ -87,7 +87,7 @@ final class PerClaimLaws {
     static final class ParametersInForce extends PerClaim {
         @Override
         Judgement judge(Claim c, Assessment a, CheckContext ctx) {
-            LocalDate date = c.incident().date();
+            LocalDate date = ctx.policy.incidentDate(c.incident());
             List<String> cited = new ArrayList<>();
             List<ParameterValue> values = new ArrayList<>();
             for (AwardLine l : a.lines()) for (ParameterValue v : l.parameters()) { cited.add(l.ruleId()); values.add(v); }

@@ -3,6 +3,7 @@ package io.bosang.domain;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,12 +17,12 @@ import java.util.stream.Collectors;
  * were told in advance, and one or more disruption windows per service (services come back at different times).
  *
  * @param id          stable identifier, e.g. {@code kakao-2022-10-15}
- * @param operator    the operator users contracted with
+ * @param operator    the operator users contracted with (rules match its id)
  * @param title       a one-line description
  * @param cause       the cause as reported
  * @param fault       the operator's fault as a stated position
  * @param faultBasis  why that position (sources, or "assumed")
- * @param startedAt   when the incident began; its local date selects the parameters in force
+ * @param startedAt   when the incident began; its date in the policy's zone selects the parameters in force
  * @param priorNotice notice given before the stoppage, or {@code null} when none was given
  * @param services    the services the incident touched
  * @param disruptions the disruption windows, each naming a service in {@code services}
@@ -29,7 +30,7 @@ import java.util.stream.Collectors;
  */
 public record Incident(
         String id,
-        String operator,
+        Operator operator,
         String title,
         String cause,
         FaultPosition fault,
@@ -61,9 +62,12 @@ public record Incident(
         }
     }
 
-    /** The date whose parameters apply: the incident's start date at its own offset. */
-    public LocalDate date() {
-        return startedAt.toLocalDate();
+    /**
+     * The date whose parameters apply: the incident's start date in {@code zone} (the policy's zone), never at the
+     * offset the file happened to be written in.
+     */
+    public LocalDate dateIn(ZoneId zone) {
+        return startedAt.atZoneSameInstant(zone).toLocalDate();
     }
 
     public Optional<Service> service(String serviceId) {

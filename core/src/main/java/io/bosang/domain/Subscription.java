@@ -37,11 +37,6 @@ public record Subscription(String id, String plan, long monthlyFeeKrw, BillingCh
         return !start.isAfter(instant) && (end == null || end.isAfter(instant));
     }
 
-    /** True when the plan's last paid day (the day before its exclusive end) is {@code day}. */
-    public boolean endsOn(java.time.LocalDate day) {
-        return end != null && end.minusNanos(1).toLocalDate().equals(day);
-    }
-
     public boolean inAppBilled() {
         return billing == BillingChannel.APP_STORE_IN_APP;
     }

@@ -1,6 +1,8 @@
 package io.bosang.engine;
 
 import io.bosang.domain.Claim;
+import io.bosang.domain.Incident;
+import io.bosang.domain.Severity;
 import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.params.Parameter;
@@ -11,10 +13,13 @@ import io.bosang.result.AwardLine;
 import io.bosang.result.Finding;
 import io.bosang.result.FindingKind;
 import io.bosang.result.PolicyStamp;
+import io.bosang.rules.PolicyCalendar;
 import io.bosang.rules.ServiceOutage;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -36,6 +41,8 @@ public final class Policy {
     private final DroolsRuleBase ruleBase;
     private final PolicyStamp stamp;
     private final String origin;
+    private final PolicyCalendar calendar;
+    private final Set<Severity> counted;
 
     Policy(PolicyManifest manifest, ParameterSet parameters, DroolsRuleBase ruleBase, String contentHash, String origin) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -43,6 +50,8 @@ public final class Policy {
         this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
         this.stamp = new PolicyStamp(manifest.id(), manifest.version(), contentHash);
         this.origin = origin;
+        this.calendar = manifest.calendar();
+        this.counted = EnumSet.copyOf(manifest.countedSeverities());
     }
 
     public String id() {
@@ -74,6 +83,16 @@ public final class Policy {
         return origin;
     }
 
+    /** The policy's calendar: the zone of its days, months and deadlines ({@code zone:} in policy.yaml). */
+    public PolicyCalendar calendar() {
+        return calendar;
+    }
+
+    /** The incident's start date in the policy's zone: the date whose parameters apply. */
+    public LocalDate incidentDate(Incident incident) {
+        return incident.dateIn(calendar.zone());
+    }
+
     /** The rule catalogue: every rule with its id, legal basis, file, line and the parameters it reads. */
     public List<RuleInfo> rules() {
         return ruleBase.catalogue();
@@ -90,15 +109,15 @@ public final class Policy {
      */
     public Assessment assess(Claim claim, long record) {
         try {
-            LocalDate date = claim.incident().date();
+            LocalDate date = incidentDate(claim.incident());
             if (!inEffect(date)) {
                 Finding f = new Finding(ENGINE_RULE, effectText(), FindingKind.NOT_ELIGIBLE, "OUTSIDE_EFFECTIVE_DATES",
                         "The incident of " + date + " is outside this policy's effective dates (" + effectText() + ").", List.of());
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
             Params params = parameters.on(date);
-            ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id());
-            DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, params, outage);
+            ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id(), calendar, counted);
+            DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, params, outage, calendar);
             List<AwardLine> lines = ev.lines();
             List<Finding> findings = ev.findings();
             if (lines.isEmpty() && findings.isEmpty()) {
@@ -131,6 +150,16 @@ public final class Policy {
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         if (t instanceof StackOverflowError) return "a rule recursed without end (stack overflow)";
         return t.getClass().getSimpleName() + ": " + t.getMessage();
+    }
+
+    /**
+     * A what-if copy that counts other severities (e.g. partial service as stoppage), sharing the compiled rules; its
+     * content hash records the reading, so its results are never mistaken for the original's.
+     */
+    public Policy withCountedSeverities(List<Severity> severities) {
+        PolicyManifest m = manifest.withCountedSeverities(severities);
+        return new Policy(m, parameters, ruleBase, ContentHash.combine(contentHash(), "counted-severities=" + m.countedSeverities()),
+                origin + " (what-if)");
     }
 
     /**

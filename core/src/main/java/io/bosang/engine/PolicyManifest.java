@@ -2,7 +2,12 @@ package io.bosang.engine;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
+import io.bosang.domain.Severity;
+import io.bosang.rules.PolicyCalendar;
+
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.EnumSet;
 import java.util.List;
 
 /**
@@ -13,6 +18,8 @@ import java.util.List;
  * @param version       the analysts' version label for this content
  * @param kind          guideline, company-plan, standard-terms, dispute-standard, precedent, estimate, statutory-duty
  * @param jurisdiction  e.g. {@code KR}
+ * @param zone          the jurisdiction's time zone, e.g. {@code Asia/Seoul}: the policy's days, months and deadlines
+ * @param countedSeverities the disruption severities the policy measures (FULL, or FULL and PARTIAL)
  * @param summary       a paragraph saying what the policy decides
  * @param effectiveFrom first incident date the policy applies to, or null
  * @param effectiveTo   last incident date the policy applies to, or null
@@ -20,16 +27,31 @@ import java.util.List;
  * @param invariants    the payout invariants this policy promises (see {@code bosang check})
  * @param label         a caution shown with every result, e.g. "litigation estimate, not a payout"; may be empty
  */
-@JsonPropertyOrder({"id", "title", "version", "kind", "jurisdiction", "summary", "effectiveFrom", "effectiveTo",
-        "label", "sources", "invariants"})
-public record PolicyManifest(String id, String title, String version, String kind, String jurisdiction, String summary,
+@JsonPropertyOrder({"id", "title", "version", "kind", "jurisdiction", "zone", "countedSeverities", "summary",
+        "effectiveFrom", "effectiveTo", "label", "sources", "invariants"})
+public record PolicyManifest(String id, String title, String version, String kind, String jurisdiction, String zone,
+                             List<Severity> countedSeverities, String summary,
                              LocalDate effectiveFrom, LocalDate effectiveTo, List<Source> sources,
                              List<String> invariants, String label) {
     public PolicyManifest {
+        ZoneId.of(zone); // fails on an unknown zone; the reader reports it with file and line first
+        countedSeverities = List.copyOf(EnumSet.copyOf(countedSeverities));
+        if (!countedSeverities.contains(Severity.FULL)) throw new IllegalArgumentException("counted severities must include FULL");
         sources = List.copyOf(sources);
         invariants = List.copyOf(invariants);
         label = label == null ? "" : label;
         summary = summary == null ? "" : summary;
+    }
+
+    /** The policy's calendar: its zone's days and months. */
+    public PolicyCalendar calendar() {
+        return new PolicyCalendar(ZoneId.of(zone));
+    }
+
+    /** The same manifest counting other severities (a what-if reading of "stoppage"). */
+    public PolicyManifest withCountedSeverities(List<Severity> severities) {
+        return new PolicyManifest(id, title, version, kind, jurisdiction, zone, severities, summary, effectiveFrom,
+                effectiveTo, sources, invariants, label);
     }
 
     /** A legal or published source of the policy. */

@@ -1,8 +1,10 @@
 package io.bosang.incident;
 
 import io.bosang.domain.Disruption;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.FaultPosition;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Operator;
 import io.bosang.domain.PaymentModel;
 import io.bosang.domain.PriorNotice;
 import io.bosang.domain.Service;
@@ -32,7 +34,8 @@ public final class IncidentReader {
     private static final Set<String> KEYS = Set.of("id", "operator", "title", "cause", "fault", "faultBasis",
             "startedAt", "priorNotice", "services", "disruptions", "sources");
     private static final Set<String> SERVICE_KEYS = Set.of("id", "name", "category", "payment");
-    private static final Set<String> WINDOW_KEYS = Set.of("service", "start", "end", "severity", "source");
+    private static final Set<String> WINDOW_KEYS = Set.of("service", "start", "end", "severity", "end-basis", "source");
+    private static final Set<String> OPERATOR_KEYS = Set.of("id", "name");
     private static final Set<String> NOTICE_KEYS = Set.of("givenAt", "means");
 
     private IncidentReader() {
@@ -57,7 +60,7 @@ public final class IncidentReader {
         }
         Map<String, YamlNodes.Entry> top = yaml.mapping(root, "", KEYS);
         String id = yaml.required(top, "id", "", YamlNodes.line(root));
-        String operator = yaml.required(top, "operator", "", YamlNodes.line(root));
+        Operator operator = operator(yaml, top, YamlNodes.line(root));
         String title = yaml.optional(top, "title", "");
         String cause = yaml.optional(top, "cause", "");
         FaultPosition fault = enumOf(yaml, FaultPosition.class, top, "fault", "", YamlNodes.line(root));
@@ -101,6 +104,7 @@ public final class IncidentReader {
                 OffsetDateTime start = time(yaml, m, "start", ctx, YamlNodes.line(d));
                 OffsetDateTime end = time(yaml, m, "end", ctx, YamlNodes.line(d));
                 Severity sev = m.containsKey("severity") ? enumOf(yaml, Severity.class, m, "severity", ctx, YamlNodes.line(d)) : Severity.FULL;
+                EndBasis endBasis = endBasis(yaml, m, ctx, YamlNodes.line(d));
                 String source = yaml.optional(m, "source", ctx);
                 if (sid != null && !serviceIds.contains(sid)) {
                     yaml.problem(m.get("service").line(), ctx + ".service", "no service '" + sid + "' in services");
@@ -110,7 +114,9 @@ public final class IncidentReader {
                     yaml.problem(m.get("end").line(), ctx + ".end", "end " + end + " is not after start " + start);
                     continue;
                 }
-                if (sid != null && start != null && end != null && sev != null) windows.add(new Disruption(sid, start, end, sev, source));
+                if (sid != null && start != null && end != null && sev != null && endBasis != null) {
+                    windows.add(new Disruption(sid, start, end, sev, endBasis, source));
+                }
             }
         }
         List<String> sources = new ArrayList<>();
@@ -122,6 +128,40 @@ public final class IncidentReader {
         }
         if (problems.size() > before) return null;
         return new Incident(id, operator, title, cause, fault, faultBasis, startedAt, notice, services, windows, sources);
+    }
+
+    /** {@code operator: {id: kt, name: KT Corp.}}: rules match the id; the name is for people. */
+    private static Operator operator(YamlNodes yaml, Map<String, YamlNodes.Entry> top, int line) {
+        YamlNodes.Entry e = top.get("operator");
+        if (e == null) {
+            yaml.problem(line, "operator", "missing required key 'operator' ({id: kt, name: KT Corp.})");
+            return null;
+        }
+        if (!(e.value() instanceof org.yaml.snakeyaml.nodes.MappingNode)) {
+            yaml.problem(e.line(), "operator", "must be a mapping {id: ..., name: ...} (rules match the id, e.g. kt, skt, lgu, kakao; "
+                    + "the name is for people)");
+            return null;
+        }
+        Map<String, YamlNodes.Entry> m = yaml.mapping(e.value(), "operator", OPERATOR_KEYS);
+        String id = yaml.required(m, "id", "operator", e.line());
+        String name = yaml.required(m, "name", "operator", e.line());
+        if (id == null || name == null) return null;
+        if (!Operator.ID.matcher(id).matches()) {
+            yaml.problem(m.get("id").line(), "operator.id", "'" + id + "' is not an operator id: lower-case letters, digits and '-', "
+                    + "starting with a letter (" + Operator.ID.pattern() + "), e.g. kt");
+            return null;
+        }
+        return new Operator(id, name);
+    }
+
+    /** {@code end-basis: reported | inferred | assumed}: required on every window. */
+    private static EndBasis endBasis(YamlNodes yaml, Map<String, YamlNodes.Entry> m, String ctx, int line) {
+        String v = yaml.required(m, "end-basis", ctx, line);
+        if (v == null) return null;
+        for (EndBasis b : EndBasis.values()) if (b.text().equals(v.trim())) return b;
+        yaml.problem(m.get("end-basis").line(), ctx + ".end-basis", "'" + v + "' is not one of reported, inferred, assumed "
+                + "(is the end of this window reported by a source, inferred from another report, or assumed?)");
+        return null;
     }
 
     private static OffsetDateTime time(YamlNodes yaml, Map<String, YamlNodes.Entry> m, String key, String ctx, int line) {

@@ -67,7 +67,9 @@ public final class ClaimWriter {
     public static ObjectNode incident(Incident i) {
         ObjectNode n = F.objectNode();
         n.put("id", i.id());
-        n.put("operator", i.operator());
+        ObjectNode op = n.putObject("operator");
+        op.put("id", i.operator().id());
+        op.put("name", i.operator().name());
         if (!i.title().isEmpty()) n.put("title", i.title());
         if (!i.cause().isEmpty()) n.put("cause", i.cause());
         n.put("fault", i.fault().name());
@@ -95,6 +97,7 @@ public final class ClaimWriter {
             o.put("start", d.start().toString());
             o.put("end", d.end().toString());
             o.put("severity", d.severity().name());
+            o.put("end-basis", d.endBasis().text());
         }
         return n;
     }

@@ -59,7 +59,7 @@ public final class Explanation {
         String who = claim == null ? "" : claim.claimant().kind() + " " + claim.claimant().id();
         if (ko) {
             b.append("청구 ").append(a.claimId()).append(claim == null ? "" : " (" + who + ", 서비스 " + claim.service().name()
-                    + ", 장애 " + claim.incident().id() + " " + claim.incident().date() + ")").append("\n");
+                    + ", 장애 " + claim.incident().id() + " " + policy.incidentDate(claim.incident()) + ")").append("\n");
             b.append("적용 정책: ").append(policy.manifest().title()).append(" [").append(policy.id()).append(" ")
                     .append(policy.version()).append("]\n");
             b.append("결과: ").append(OUTCOME_KO.get(a.outcome())).append(". ");
@@ -67,7 +67,7 @@ public final class Explanation {
                     Hours.format(a.totals().extension())));
         } else {
             b.append("Claim ").append(a.claimId()).append(claim == null ? "" : " (" + who + ", service " + claim.service().name()
-                    + ", incident " + claim.incident().id() + " of " + claim.incident().date() + ")").append("\n");
+                    + ", incident " + claim.incident().id() + " of " + policy.incidentDate(claim.incident()) + ")").append("\n");
             b.append("Policy: ").append(policy.manifest().title()).append(" [").append(policy.id()).append(" ")
                     .append(policy.version()).append("]\n");
             b.append("Outcome: ").append(OUTCOME_EN.get(a.outcome())).append(". ");

@@ -9,28 +9,24 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Paid periods, for refunds of the remaining period. A recurring plan renews monthly on its start's day of month
- * (clamped to the month's length); a fixed-term plan ends at its end. Days are whole calendar days in the
- * subscription's own offset, counted from the day after {@code at} (the day of the event is not refunded).
+ * (clamped to the month's length); a fixed-term plan ends at its end. Days are whole days of the policy's zone
+ * ({@link PolicyCalendar}), whatever offset the plan was written in, counted from the day after {@code at} (the day of
+ * the event is not refunded).
  */
 public final class Periods {
     private Periods() {
     }
 
     /** Whole days of paid period left after {@code at}: to the plan's end, or to its next monthly renewal. */
-    public static long remainingDays(Subscription s, OffsetDateTime at) {
-        LocalDate day = at.atZoneSameInstant(s.start().getOffset()).toLocalDate();
+    public static long remainingDays(Subscription s, OffsetDateTime at, PolicyCalendar calendar) {
+        LocalDate day = calendar.dateOf(at);
         LocalDate end;
         if (s.end() != null) {
-            end = s.end().atZoneSameInstant(s.start().getOffset()).toLocalDate();
+            end = calendar.dateOf(s.end());
         } else {
-            end = nextRenewal(s.start().toLocalDate(), day);
+            end = nextRenewal(calendar.dateOf(s.start()), day);
         }
         return Math.max(0, ChronoUnit.DAYS.between(day, end) - 1);
-    }
-
-    /** Days in the calendar month of {@code at}: the proration base Kakao used (39,000 × 6 / 31). */
-    public static int daysInMonth(OffsetDateTime at) {
-        return YearMonth.from(at).lengthOfMonth();
     }
 
     private static LocalDate nextRenewal(LocalDate start, LocalDate after) {

@@ -1,6 +1,7 @@
 package io.bosang.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bosang.domain.Severity;
 
 import java.util.List;
 import java.util.Map;
@@ -14,13 +15,15 @@ import java.util.Map;
  * @param name         the sentence it proves
  * @param source       where its expected figures come from
  * @param parameters   what-if parameter values by id (in force for every date), with the line of each
+ * @param countedSeverities a what-if reading of policy.yaml's counted-severities, or null for the policy's own
  * @param claims       the claims as JSON, in input order
  * @param expectations one expectation per claim, in the same order
  */
 public record Scenario(String file, int line, String name, String source, Map<String, Overlay> parameters,
-                       List<JsonNode> claims, List<Expectation> expectations) {
+                       List<Severity> countedSeverities, List<JsonNode> claims, List<Expectation> expectations) {
     public Scenario {
         parameters = Map.copyOf(parameters);
+        countedSeverities = countedSeverities == null ? null : List.copyOf(countedSeverities);
         claims = List.copyOf(claims);
         expectations = List.copyOf(expectations);
     }

@@ -2,6 +2,7 @@ package io.bosang.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Severity;
 import io.bosang.engine.Problem;
 import io.bosang.engine.internal.YamlNodes;
 import io.bosang.incident.IncidentCatalog;
@@ -34,6 +35,7 @@ import java.util.Set;
  *   - name: A sentence the case proves
  *     source: where the expected figure comes from
  *     parameters: { id: "value" }  # optional what-if, in force for every date
+ *     counted-severities: [FULL, PARTIAL]  # optional what-if: another reading of policy.yaml's counted-severities
  *     claim: { ... }               # one claim, with expect: { ... }
  *     expect: { outcome: AWARD, monetaryKrw: 3000, lines: [ {ruleId: X, unit: SUBSCRIPTION} ], findings: [ {code: Y} ] }
  *   - name: A family of one claimant's claims, settled in this order as one run would
@@ -51,7 +53,7 @@ import java.util.Set;
 public record ScenarioFile(String file, String policyId, int policyLine, IncidentCatalog incidents, List<Scenario> scenarios,
                            List<Problem> problems) {
     static final Set<String> FILE_KEYS = ordered("policy", "incidents", "scenarios");
-    static final Set<String> SCENARIO_KEYS = ordered("name", "source", "parameters", "claim", "claims", "expect");
+    static final Set<String> SCENARIO_KEYS = ordered("name", "source", "parameters", "counted-severities", "claim", "claims", "expect");
     static final Set<String> EXPECT_KEYS = ordered("outcome", "monetaryKrw", "nominalInKindKrw", "extension", "lines", "findings", "rejection");
     static final Set<String> LINE_KEYS = ordered("ruleId", "kind", "amountKrw", "nominalValueKrw", "extension", "description",
             "derivation", "parameter", "unit", "key");
@@ -110,6 +112,19 @@ public record ScenarioFile(String file, String policyId, int policyLine, Inciden
                 parameters.put(e.getKey(), new Scenario.Overlay(yaml.scalar(e.getValue().value(), path + ".parameters." + e.getKey()), e.getValue().line()));
             }
         }
+        List<Severity> severities = null;
+        if (m.containsKey("counted-severities")) {
+            severities = new ArrayList<>();
+            for (Node n : yaml.sequence(m.get("counted-severities").value(), path + ".counted-severities")) {
+                String v = yaml.scalar(n, path + ".counted-severities");
+                try {
+                    severities.add(Severity.valueOf(v == null ? "" : v.trim()));
+                } catch (IllegalArgumentException e) {
+                    yaml.problem(n, path + ".counted-severities", "'" + v + "' is not one of FULL, PARTIAL");
+                }
+            }
+            if (!severities.contains(Severity.FULL)) yaml.problem(m.get("counted-severities").line(), path + ".counted-severities", "must include FULL");
+        }
         List<JsonNode> claims = new ArrayList<>();
         List<Expectation> expectations = new ArrayList<>();
         boolean one = m.containsKey("claim");
@@ -139,7 +154,7 @@ public record ScenarioFile(String file, String policyId, int policyLine, Inciden
             }
         }
         if (problems.size() > before) return null;
-        return new Scenario(file, line, name, source == null ? "" : source, parameters, claims, expectations);
+        return new Scenario(file, line, name, source == null ? "" : source, parameters, severities, claims, expectations);
     }
 
     private static Expectation expectation(YamlNodes yaml, Node node, String path) {

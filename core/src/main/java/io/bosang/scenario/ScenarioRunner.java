@@ -107,6 +107,7 @@ public final class ScenarioRunner {
             }
             subject = policy.withParameters(overrides);
         }
+        if (s.countedSeverities() != null) subject = subject.withCountedSeverities(s.countedSeverities());
         if (!problems.isEmpty()) return new ScenarioResult(s.file(), s.line(), s.name(), s.source(), problems, List.of());
         // Settled in order as one run would: a family shows what crosses claims (once per unit, duplicates, pools).
         Settlement settlement = new Settlement();

@@ -1,5 +1,7 @@
 package io.bosang.engine;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.*;
 import io.bosang.result.Assessment;
 import io.bosang.result.Outcome;
@@ -17,8 +19,8 @@ class MiniPolicySmokeTest {
         Policy policy = PolicyLoader.load(Path.of("src/test/resources/fixtures/mini"));
         OffsetDateTime start = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
         Service svc = new Service("vod", "VOD", ServiceCategory.VIDEO, PaymentModel.SUBSCRIPTION);
-        Incident inc = new Incident("i", "op", "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
-                List.of(svc), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, "")), List.of());
+        Incident inc = new Incident("i", new Operator("example", "op"), "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
+                List.of(svc), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, EndBasis.REPORTED, "")), List.of());
         Claim claim = new Claim("c1", new Claimant("u1", ClaimantKind.CONSUMER, "KR", null), inc, svc,
                 new Subscription("p", 39000, BillingChannel.DIRECT, start.minusDays(3), null),
                 HarmKind.SERVICE_UNAVAILABLE, start.plusDays(3), null, null, null);

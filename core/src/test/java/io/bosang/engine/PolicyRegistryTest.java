@@ -1,5 +1,7 @@
 package io.bosang.engine;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.*;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.Assessment;
@@ -37,8 +39,8 @@ class PolicyRegistryTest {
 
     static Claim claim() {
         Service svc = new Service("vod", "VOD", ServiceCategory.VIDEO, PaymentModel.SUBSCRIPTION);
-        Incident inc = new Incident("i", "op", "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", START, null,
-                List.of(svc), List.of(new Disruption("vod", START, START.plusHours(5), Severity.FULL, "")), List.of());
+        Incident inc = new Incident("i", new Operator("example", "op"), "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", START, null,
+                List.of(svc), List.of(new Disruption("vod", START, START.plusHours(5), Severity.FULL, EndBasis.REPORTED, "")), List.of());
         return new Claim("c1", new Claimant("u1", ClaimantKind.CONSUMER, "KR", null), inc, svc,
                 new Subscription("p", 39000, BillingChannel.DIRECT, START.minusDays(3), null),
                 HarmKind.SERVICE_UNAVAILABLE, START.plusDays(3), null, null, null);
@@ -108,14 +110,14 @@ class PolicyRegistryTest {
                 policy: mini
                 incidents:
                   - id: vod-5h
-                    operator: op
+                    operator: {id: example, name: op}
                     fault: ORDINARY_NEGLIGENCE
                     startedAt: 2022-10-15T15:30:00+09:00
                     priorNotice: null
                     services:
                       - { id: vod, name: VOD, category: VIDEO, payment: SUBSCRIPTION }
                     disruptions:
-                      - { service: vod, start: 2022-10-15T15:30:00+09:00, end: 2022-10-15T20:30:00+09:00, severity: FULL }
+                      - { service: vod, start: 2022-10-15T15:30:00+09:00, end: 2022-10-15T20:30:00+09:00, severity: FULL, end-basis: reported }
                 scenarios:
                   - name: A 5 h stoppage gives a 15 h extension
                     source: test

@@ -21,8 +21,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class RunawayRulesTest {
     static final OffsetDateTime START = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
     static final Service SVC = new Service("vod", "VOD", ServiceCategory.VIDEO, PaymentModel.SUBSCRIPTION);
-    static final Incident INC = new Incident("i", "op", "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", START, null,
-            List.of(SVC), List.of(new Disruption("vod", START, START.plusHours(5), Severity.FULL, "")), List.of());
+    static final Incident INC = new Incident("i", new Operator("example", "op"), "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", START, null,
+            List.of(SVC), List.of(new Disruption("vod", START, START.plusHours(5), Severity.FULL, EndBasis.REPORTED, "")), List.of());
 
     @TempDir
     Path tmp;

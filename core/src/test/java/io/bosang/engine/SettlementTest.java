@@ -2,6 +2,7 @@ package io.bosang.engine;
 
 import io.bosang.domain.BillingChannel;
 import io.bosang.domain.Business;
+import io.bosang.domain.Operator;
 import io.bosang.domain.Claim;
 import io.bosang.domain.Claimant;
 import io.bosang.domain.ClaimantKind;
@@ -35,7 +36,7 @@ class SettlementTest {
     static final OffsetDateTime T = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
     static final Service SVC = new Service("s", "S", ServiceCategory.MESSAGING, PaymentModel.FREE);
     static final Service OTHER = new Service("t", "T", ServiceCategory.CONTENT, PaymentModel.SUBSCRIPTION);
-    static final Incident INC = new Incident("i", "op", "", "", FaultPosition.NONE, "", T, null, List.of(SVC, OTHER), List.of(), List.of());
+    static final Incident INC = new Incident("i", new Operator("example", "op"), "", "", FaultPosition.NONE, "", T, null, List.of(SVC, OTHER), List.of(), List.of());
     static final Subscription PLAN = new Subscription("pass", 4900, BillingChannel.DIRECT, T.minusDays(10), null);
 
     static Claim claim(String id, String claimant, HarmKind harm) {

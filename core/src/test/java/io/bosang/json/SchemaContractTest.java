@@ -1,5 +1,7 @@
 package io.bosang.json;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -53,8 +55,8 @@ class SchemaContractTest {
         assessmentSchema = f.getSchema(resource("schema/assessment.schema.json"));
         OffsetDateTime start = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
         Service vod = new Service("vod", "VOD", ServiceCategory.VIDEO, PaymentModel.SUBSCRIPTION);
-        incidents = IncidentCatalog.of(new Incident("inc", "op", "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
-                List.of(vod), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, "")), List.of()));
+        incidents = IncidentCatalog.of(new Incident("inc", new Operator("example", "op"), "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
+                List.of(vod), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, EndBasis.REPORTED, "")), List.of()));
     }
 
     private static InputStream resource(String name) {

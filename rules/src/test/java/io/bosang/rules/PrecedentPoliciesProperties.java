@@ -1,5 +1,7 @@
 package io.bosang.rules;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.BillingChannel;
 import io.bosang.domain.Business;
 import io.bosang.domain.Claim;
@@ -59,8 +61,8 @@ class PrecedentPoliciesProperties {
     /** One service, one full window of {@code minutes} from {@code start}. */
     static Incident incident(String id, OffsetDateTime start, long minutes, ServiceCategory category, PaymentModel payment) {
         Service svc = new Service("svc", "Service", category, payment);
-        return new Incident(id, "Example Co.", "", "", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null, List.of(svc),
-                List.of(new Disruption("svc", start, start.plusMinutes(Math.max(1, minutes)), Severity.FULL, "")), List.of());
+        return new Incident(id, new Operator("example", "Example Co."), "", "", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null, List.of(svc),
+                List.of(new Disruption("svc", start, start.plusMinutes(Math.max(1, minutes)), Severity.FULL, EndBasis.REPORTED, "")), List.of());
     }
 
     static Claim claim(Incident i, String serviceId, ClaimantKind kind, Business business, long fee,

@@ -55,7 +55,8 @@ class ScenarioTest {
     void shippedIncidentsLoad() throws Exception {
         IncidentCatalog incidents = IncidentCatalog.classpath();
         assertTrue(incidents.find("kakao-2022-10-15").isPresent());
-        assertEquals(127 * 60 + 30, io.bosang.rules.ServiceOutage.of(incidents.find("kakao-2022-10-15").get(), "kakao-all").totalMinutes());
+        assertEquals(127 * 60 + 30, io.bosang.rules.ServiceOutage.of(incidents.find("kakao-2022-10-15").get(), "kakao-all",
+                PolicyCalendar.SEOUL, java.util.EnumSet.of(io.bosang.domain.Severity.FULL)).totalMinutes());
         assertTrue(Files.isDirectory(SCENARIOS));
     }
 }

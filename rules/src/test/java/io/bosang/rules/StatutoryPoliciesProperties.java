@@ -1,5 +1,7 @@
 package io.bosang.rules;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.BillingChannel;
 import io.bosang.domain.Claim;
 import io.bosang.domain.Claimant;
@@ -63,8 +65,8 @@ class StatutoryPoliciesProperties {
                        ServiceCategory category, String operator) {
         Service svc = new Service("svc", "Service", category, PaymentModel.SUBSCRIPTION);
         PriorNotice notice = noticeLead < 0 ? null : new PriorNotice(start.minusMinutes(noticeLead), "notice");
-        Incident incident = new Incident("i", operator, "", "", fault, "", start, notice, List.of(svc),
-                List.of(new Disruption("svc", start, start.plusMinutes(Math.max(1, minutes)), Severity.FULL, "")), List.of());
+        Incident incident = new Incident("i", operatorNamed(operator), "", "", fault, "", start, notice, List.of(svc),
+                List.of(new Disruption("svc", start, start.plusMinutes(Math.max(1, minutes)), Severity.FULL, EndBasis.REPORTED, "")), List.of());
         Subscription sub = new Subscription("plan", fee, BillingChannel.DIRECT, start.minusDays(40), null);
         return new Claim("C", new Claimant("U", ClaimantKind.CONSUMER, "KR", null), incident, svc, sub,
                 HarmKind.SERVICE_UNAVAILABLE, start.plusDays(20), null, null, null);
@@ -233,5 +235,11 @@ class StatutoryPoliciesProperties {
         Assessment game2 = game.assess(claim(game, at(LocalDate.of(2022, 10, 3), 600), 240, FaultPosition.ORDINARY_NEGLIGENCE, -1, 9_900, ServiceCategory.GAME, "Example Co."));
         assertEquals(java.time.Duration.ofHours(12), game2.totals().extension());
         assertTrue(IDS.stream().allMatch(id -> PolicyLoader.available().contains(id)));
+    }
+
+    /** The operator as incident files name it: an id rules match, and the name people write. */
+    static Operator operatorNamed(String name) {
+        String id = name.startsWith("KT") ? "kt" : name.startsWith("SK") ? "skt" : name.startsWith("LG") ? "lgu" : "example";
+        return new Operator(id, name);
     }
 }

@@ -8,6 +8,7 @@ import io.bosang.params.Params;
 import io.bosang.result.AwardLine;
 import io.bosang.result.EntitlementUnit;
 import io.bosang.result.Finding;
+import io.bosang.rules.PolicyCalendar;
 import io.bosang.rules.ServiceOutage;
 import org.kie.api.KieBase;
 import org.kie.api.definition.KiePackage;
@@ -226,10 +227,11 @@ public final class DroolsRuleBase {
     }
 
     /**
-     * Evaluates one claim. Inserts the claim, its parts, the parameters in force and the service's outage as facts,
+     * Evaluates one claim. Inserts the claim, its parts, the parameters in force, the service's outage and the
+     * policy's calendar as facts,
      * fires all rules, and collects what the rules inserted. Input facts are records and never change.
      */
-    public Evaluation evaluate(Claim claim, Params params, ServiceOutage outage) {
+    public Evaluation evaluate(Claim claim, Params params, ServiceOutage outage, PolicyCalendar calendar) {
         KieSession session = sessions.newKieSession();
         Provenance provenance = new Provenance();
         try {
@@ -242,6 +244,7 @@ public final class DroolsRuleBase {
             session.insert(claim.service());
             if (claim.subscription() != null) session.insert(claim.subscription());
             session.insert(outage);
+            session.insert(calendar);
             // Classify, then entitle: rules in agenda group "classify" all fire before any rule of MAIN, so an
             // entitlement guarded by `not SomeClassification()` never fires ahead of the classification.
             org.kie.api.runtime.rule.AgendaGroup classify = session.getAgenda().getAgendaGroup(CLASSIFY);

@@ -4,7 +4,11 @@ import io.bosang.engine.PolicyManifest;
 import io.bosang.engine.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
+import io.bosang.domain.Severity;
+
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,7 +19,7 @@ import java.util.Set;
 /** Reads and validates {@code policy.yaml}. */
 public final class ManifestReader {
     private static final Set<String> KEYS = Set.of("id", "title", "version", "kind", "jurisdiction", "summary",
-            "effective-from", "effective-to", "sources", "invariants", "label");
+            "effective-from", "effective-to", "sources", "invariants", "label", "zone", "counted-severities");
     private static final Set<String> SOURCE_KEYS = Set.of("id", "title", "reference");
     public static final Set<String> KINDS = Set.of("guideline", "company-plan", "standard-terms", "dispute-standard",
             "precedent", "estimate", "statutory-duty");
@@ -43,6 +47,8 @@ public final class ManifestReader {
             yaml.problem(top.get("kind").line(), "kind", "unknown kind '" + kind + "'; use one of " + String.join(", ", KINDS.stream().sorted().toList()));
         }
         String jurisdiction = yaml.optional(top, "jurisdiction", "");
+        String zone = zone(yaml, top);
+        List<Severity> counted = countedSeverities(yaml, top);
         String summary = yaml.optional(top, "summary", "");
         String label = yaml.optional(top, "label", "");
         LocalDate from = date(yaml, top, "effective-from");
@@ -74,8 +80,58 @@ public final class ManifestReader {
             }
         }
         if (problems.size() > before) return null;
-        return new PolicyManifest(id, title, version, kind, jurisdiction == null ? "" : jurisdiction, summary,
+        return new PolicyManifest(id, title, version, kind, jurisdiction == null ? "" : jurisdiction, zone, counted, summary,
                 from, to, sources, invariants, label);
+    }
+
+    /** {@code zone: Asia/Seoul}: required, a region id (not a fixed offset: a jurisdiction's days follow its law). */
+    private static String zone(YamlNodes yaml, Map<String, YamlNodes.Entry> top) {
+        String v = yaml.required(top, "zone", "", 1);
+        if (v == null) return null;
+        String z = v.trim();
+        try {
+            ZoneId id = ZoneId.of(z);
+            if (!(id.getId().contains("/"))) {
+                yaml.problem(top.get("zone").line(), "zone", "'" + z + "' is not a region zone id; write the jurisdiction's zone, e.g. Asia/Seoul");
+                return null;
+            }
+            return id.getId();
+        } catch (DateTimeException e) {
+            yaml.problem(top.get("zone").line(), "zone", "'" + z + "' is not a known time zone; write e.g. Asia/Seoul");
+            return null;
+        }
+    }
+
+    /** {@code counted-severities: [FULL]} or {@code [FULL, PARTIAL]}: required, must include FULL, no repeats. */
+    private static List<Severity> countedSeverities(YamlNodes yaml, Map<String, YamlNodes.Entry> top) {
+        YamlNodes.Entry e = top.get("counted-severities");
+        if (e == null) {
+            yaml.problem(1, "counted-severities", "missing required key 'counted-severities' (which disruption severities the policy "
+                    + "measures: [FULL] where the law speaks of stoppage, [FULL, PARTIAL] where any disruption counts)");
+            return null;
+        }
+        List<Severity> out = new ArrayList<>();
+        boolean bad = false;
+        for (Node n : yaml.sequence(e.value(), "counted-severities")) {
+            String v = yaml.scalar(n, "counted-severities");
+            if (v == null) { bad = true; continue; }
+            try {
+                Severity s = Severity.valueOf(v.trim());
+                if (out.contains(s)) {
+                    yaml.problem(YamlNodes.line(n), "counted-severities", "'" + v + "' is listed twice");
+                    bad = true;
+                }
+                out.add(s);
+            } catch (IllegalArgumentException x) {
+                yaml.problem(YamlNodes.line(n), "counted-severities", "'" + v + "' is not one of FULL, PARTIAL");
+                bad = true;
+            }
+        }
+        if (!bad && !out.contains(Severity.FULL)) {
+            yaml.problem(e.line(), "counted-severities", "must include FULL: a policy that counts partial service counts full stoppage too");
+            bad = true;
+        }
+        return bad ? null : out;
     }
 
     private static LocalDate date(YamlNodes yaml, Map<String, YamlNodes.Entry> top, String key) {

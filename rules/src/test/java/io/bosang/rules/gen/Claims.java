@@ -1,5 +1,7 @@
 package io.bosang.rules.gen;
 
+import io.bosang.domain.Operator;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.BillingChannel;
 import io.bosang.domain.Claim;
 import io.bosang.domain.Claimant;
@@ -32,8 +34,8 @@ public final class Claims {
     public static Incident incident(String id, long minutes, FaultPosition fault, long noticeLeadMinutes, PaymentModel payment) {
         Service svc = new Service("svc", "Service", ServiceCategory.CONTENT, payment);
         PriorNotice notice = noticeLeadMinutes < 0 ? null : new PriorNotice(START.minusMinutes(noticeLeadMinutes), "notice");
-        return new Incident(id, "Example Co.", "", "", fault, "", START, notice, List.of(svc),
-                List.of(new Disruption("svc", START, START.plusMinutes(Math.max(1, minutes)), Severity.FULL, "")), List.of());
+        return new Incident(id, new Operator("example", "Example Co."), "", "", fault, "", START, notice, List.of(svc),
+                List.of(new Disruption("svc", START, START.plusMinutes(Math.max(1, minutes)), Severity.FULL, EndBasis.REPORTED, "")), List.of());
     }
 
     public static Claim claim(String id, Incident incident, long monthlyFeeKrw) {
