@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         header = "Assess a claims file under a policy: one explained assessment per record.",
         description = {
-                "Assess claims under a policy. Reads a JSON array or NDJSON (one claim per line) from FILE, or stdin for '-',",
-                "and writes one assessment per input record, in input order, as NDJSON. A record that is not a valid claim",
-                "gives a REJECTED record naming the field and why; the run goes on.",
+                "Assess claims under a policy. Reads a JSON array, one (pretty-printed) claim object, or NDJSON (one claim",
+                "per line) from FILE, or stdin for '-', and writes one assessment per input record, in input order, as",
+                "NDJSON. A record that is not a valid claim gives a REJECTED record naming the field and why; the run goes on.",
                 "",
                 "Example:  bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"})
 final class AssessCommand implements Callable<Integer> {
@@ -72,7 +72,7 @@ final class AssessCommand implements Callable<Integer> {
             description = "Exit 1 when any record was rejected or failed (rejections are still written as records).")
     boolean failOnRejected;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (JSON array or NDJSON), or '-' for stdin.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (a JSON array, one claim object, or NDJSON), or '-' for stdin.")
     String input;
 
     @Override
