@@ -243,7 +243,7 @@ public final class ClaimReader {
         }
         if (!DATE_TIME.matcher(text).matches()) {
             throw new Invalid(path, "must be an RFC 3339 date-time with seconds and offset such as 2022-10-15T15:30:00+09:00"
-                    + " (seconds are required; T and Z upper-case; at most 9 fraction digits; offsets up to ±14:59), got '" + text + "'");
+                    + " (seconds are required; T and Z upper-case; at most 9 fraction digits; offsets up to ±14:59, not -00:00), got '" + text + "'");
         }
         return parsed;
     }

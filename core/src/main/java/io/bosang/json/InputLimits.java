@@ -28,11 +28,12 @@ public final class InputLimits {
 
     /**
      * RFC 3339 {@code date-time} with seconds and an offset, years {@link #EARLIEST_DATE} to {@link #LATEST_DATE},
-     * upper-case {@code T} and {@code Z}, at most nine fraction digits and offsets up to ±14:59 (every offset in use).
+     * upper-case {@code T} and {@code Z}, at most nine fraction digits and offsets up to ±14:59 (every offset in use), but
+ * not {@code -00:00}, which RFC 3339 reserves for "offset unknown": a claim's time needs its offset.
      * The schema's {@code $defs.dateTime.pattern} is this string.
      */
     public static final String DATE_TIME_PATTERN = "^(199[0-9]|20[0-9]{2}|2100)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"
-            + "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|[+-](0[0-9]|1[0-4]):[0-5][0-9])$";
+            + "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,9})?(Z|(?!-00:00)[+-](0[0-9]|1[0-4]):[0-5][0-9])$";
 
     private InputLimits() {
     }

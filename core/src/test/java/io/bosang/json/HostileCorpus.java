@@ -14,7 +14,7 @@ import java.util.Locale;
  * {@code hostile/expected.tsv}: several hundred hostile records of every kind the input issues named, interleaved with
  * valid claims and blank lines (which are no records). Written by this class; {@code HostileCorpusTest} checks the
  * committed files are exactly what it writes, so the corpus is reviewed as data and regenerated deliberately:
- * {@code mvn -pl core test -Dtest=HostileCorpusTest -Dbosang.regenerate=true}.
+ * {@code mvn -pl core test -Dtest=HostileCorpusTest#theCommittedCorpusIsExactlyWhatTheGeneratorWrites -Dbosang.regenerate=true}.
  *
  * <p>Each record is one NDJSON line. {@code expected.tsv} has, per record: number, {@code VALID} or {@code REJECTED},
  * the rejected field ({@code *} when it depends on where the parser stopped), a fragment of the reason as read from
@@ -285,7 +285,7 @@ final class HostileCorpus {
                 {"2022-10-25T10:00:00z", "RFC 3339"}, {"2022-10-25 10:00:00+09:00", "RFC 3339"}, {"2022-10-25T10:00:00", "RFC 3339"},
                 {"2022-10-25T10:00:00+0900", "RFC 3339"}, {"2022-12-31T23:59:60+09:00", "RFC 3339"}, {"2023-02-29T10:00:00+09:00", "RFC 3339"},
                 {"2022-10-25T24:00:00+09:00", "RFC 3339"}, {"2022-10-25T10:00:00+15:00", "RFC 3339"}, {"2022-10-25T10:00:00.1234567891+09:00", "RFC 3339"},
-                {"2022-10-25", "RFC 3339"}, {"", "RFC 3339"}};
+                {"2022-10-25", "RFC 3339"}, {"", "RFC 3339"}, {"2022-10-25T10:00:00-00:00", "RFC 3339"}};
         String filed = "2022-10-25T10:00:00+09:00";
         for (String[][] group : new String[][][]{outside, malformed}) {
             for (String[] d : group) {
