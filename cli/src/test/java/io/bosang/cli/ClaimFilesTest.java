@@ -151,6 +151,36 @@ class ClaimFilesTest {
         }
     }
 
+    /**
+     * Records near the 64 KiB bound, more than the assessor keeps in flight, through a real JVM under -Xmx256m: memory
+     * stays bounded by the record bound and the in-flight window, not by the file (150 MB here).
+     */
+    @Test
+    void aFileOfRecordsNearTheBoundIsAssessedUnderXmx256m(@TempDir Path tmp) throws Exception {
+        String claim = Files.readAllLines(SAMPLES.resolve("kakao-2022-10-15-claims.ndjson")).get(0);
+        Path big = tmp.resolve("fat.ndjson");
+        int records = 2_500;
+        try (java.io.Writer w = Files.newBufferedWriter(big, StandardCharsets.UTF_8)) {
+            String pad = " ".repeat(60_000); // white space inside the object: a valid claim of 60 KB
+            for (int i = 0; i < records; i++) {
+                w.write("{" + pad + claim.substring(1).replace("\"K-0001\"", "\"F-" + i + "\"").replace("\"U-0001\"", "\"UF-" + i + "\"") + "\n");
+            }
+        }
+        Path out = tmp.resolve("out.ndjson");
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "2",
+                "--policy", "mini", "--rules", AssessCommandTest.FIXTURES.toString(), "-o", out.toString(), big.toString());
+        pb.redirectErrorStream(true);
+        pb.redirectOutput(tmp.resolve("log.txt").toFile());
+        Process p = pb.start();
+        boolean done = p.waitFor(240, java.util.concurrent.TimeUnit.SECONDS);
+        if (!done) p.destroyForcibly();
+        String log = Files.readString(tmp.resolve("log.txt"));
+        assertTrue(done, "did not finish in 240 s: " + log);
+        assertEquals(0, p.exitValue(), log);
+        assertEquals(records, Files.readAllLines(out).size(), log);
+    }
+
     /** The corpus' records: its non-blank lines, as bytes. */
     static byte[][] records(byte[] file) {
         List<byte[]> out = new ArrayList<>();
