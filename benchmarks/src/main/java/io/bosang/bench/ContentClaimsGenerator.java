@@ -173,11 +173,11 @@ public final class ContentClaimsGenerator {
             OffsetDateTime planStart = when < 5 ? start.plusMinutes(1 + r.nextInt(5 * 24 * 60))        // started after the stoppage
                     : start.minusMinutes(1 + r.nextInt(60 * 24 * 60));
             ZoneOffset offset = r.nextInt(100) < 10 ? ZoneOffset.UTC : KST;
-            s.put("start", planStart.withOffsetSameInstant(offset).toString());
-            if (r.nextInt(100) < 25) s.put("end", planStart.plusDays(30).withOffsetSameInstant(offset).toString());
+            s.put("start", Json.dateTime(planStart.withOffsetSameInstant(offset)));
+            if (r.nextInt(100) < 25) s.put("end", Json.dateTime(planStart.plusDays(30).withOffsetSameInstant(offset)));
         }
         c.put("harm", "SERVICE_UNAVAILABLE");
-        c.put("filedAt", start.plusMinutes(24 * 60 + r.nextInt(30 * 24 * 60)).toString());
+        c.put("filedAt", Json.dateTime(start.plusMinutes(24 * 60 + r.nextInt(30 * 24 * 60))));
         return c;
     }
 }

@@ -34,9 +34,9 @@ import java.util.concurrent.Callable;
 @Command(name = "assess", mixinStandardHelpOptions = true,
         header = "Assess a claims file under a policy: one explained assessment per record.",
         description = {
-                "Assess claims under a policy. Reads a JSON array or NDJSON (one claim per line) from FILE, or stdin for '-',",
-                "and writes one assessment per input record, in input order, as NDJSON. A record that is not a valid claim",
-                "gives a REJECTED record naming the field and why; the run goes on.",
+                "Assess claims under a policy. Reads a JSON array, one (pretty-printed) claim object, or NDJSON (one claim",
+                "per line) from FILE, or stdin for '-', and writes one assessment per input record, in input order, as",
+                "NDJSON. A record that is not a valid claim gives a REJECTED record naming the field and why; the run goes on.",
                 "",
                 "Example:  bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"})
 final class AssessCommand implements Callable<Integer> {
@@ -72,7 +72,7 @@ final class AssessCommand implements Callable<Integer> {
             description = "Exit 1 when any record was rejected or failed (rejections are still written as records).")
     boolean failOnRejected;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (JSON array or NDJSON), or '-' for stdin.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Claims file (a JSON array, one claim object, or NDJSON), or '-' for stdin.")
     String input;
 
     @Override
@@ -95,7 +95,14 @@ final class AssessCommand implements Callable<Integer> {
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         Progress progress = new Progress(err, quiet);
         RunStats stats;
-        try (InputStream in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+        InputStream in;
+        try {
+            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
+        } catch (IOException e) {
+            err.println("bosang assess: cannot read the claims file " + input + ": " + e.getMessage());
+            return BosangCli.USAGE;
+        }
+        try (in;
              ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
              Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
                      : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
@@ -107,7 +114,7 @@ final class AssessCommand implements Callable<Integer> {
                     w.write(line);
                     w.write('\n');
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UncheckedIOException(new IOException("cannot write the assessments: " + e.getMessage(), e));
                 }
             }, progress::update);
             w.flush();
@@ -117,6 +124,13 @@ final class AssessCommand implements Callable<Integer> {
             } else if (summary != null) {
                 Files.writeString(Path.of(summary), Json.pretty(exposure.report()) + "\n", StandardCharsets.UTF_8);
             }
+        } catch (UncheckedIOException e) {
+            // A read error part way (a failing disk, a closed pipe): said once, without a stack trace; the records
+            // written so far stand, and the exit code says the run did not finish.
+            String what = e.getCause().getMessage();
+            err.println("bosang assess: " + (what != null && what.startsWith("cannot write") ? what
+                    : "cannot read the claims file " + input + ": " + what));
+            return BosangCli.USAGE;
         }
         progress.done(stats, policy);
         boolean anyRejected = stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0;

@@ -94,8 +94,8 @@ final class CompareCommand implements Callable<Integer> {
             rowsOut.flush();
             if (!rowsToStdout) print(loaded, shown, summary, out);
             if (html != null) html(loaded, shown, summary, file.getFileName().toString()).write(html);
-        } catch (IOException e) {
-            err.println("bosang compare: " + e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            err.println("bosang compare: " + e.getMessage()); // names the file and the cause; no stack trace
             return BosangCli.USAGE;
         }
         return BosangCli.OK;

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,7 +78,13 @@ final class DiffCommand implements Callable<Integer> {
             return BosangCli.BROKEN_POLICY;
         }
         int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        PolicyDiff.Report r = PolicyDiff.run(before, after, new ClaimsFile(file, incidents), n, top);
+        PolicyDiff.Report r;
+        try {
+            r = PolicyDiff.run(before, after, new ClaimsFile(file, incidents), n, top);
+        } catch (UncheckedIOException e) {
+            err.println("bosang diff: " + e.getMessage()); // names the file and the cause; no stack trace
+            return BosangCli.USAGE;
+        }
         if (json) out.println(Json.line(r));
         else print(r, out);
         if (html != null) html(r).write(html);

@@ -17,6 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -85,7 +86,10 @@ final class ExplainCommand implements Callable<Integer> {
                 return BosangCli.OK;
             }
         } catch (IOException e) {
-            err.println("bosang explain: " + e.getMessage());
+            err.println("bosang explain: cannot read " + file + ": " + e.getMessage());
+            return BosangCli.USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("bosang explain: cannot read " + file + ": " + e.getCause().getMessage());
             return BosangCli.USAGE;
         }
         err.println("bosang explain: no claim " + (id != null ? "with id " + id : "at record " + record) + " in " + file);

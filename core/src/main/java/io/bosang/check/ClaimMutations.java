@@ -40,7 +40,7 @@ public final class ClaimMutations {
     public static Claim higherFee(Claim c, long extra) {
         Subscription s = c.subscription();
         if (s == null || extra == 0) return c;
-        Subscription higher = new Subscription(s.plan(), s.monthlyFeeKrw() + extra, s.billing(), s.start(), s.end());
+        Subscription higher = new Subscription(s.id(), s.plan(), s.monthlyFeeKrw() + extra, s.billing(), s.start(), s.end());
         return with(c, c.incident(), higher, c.declared(), c.usage(), c.filedAt());
     }
 
@@ -70,7 +70,7 @@ public final class ClaimMutations {
         Incident moved = new Incident(i.id(), i.operator(), i.title(), i.cause(), i.fault(), i.faultBasis(),
                 i.startedAt().plusDays(days), notice, i.services(), windows, i.sources());
         Subscription s = c.subscription();
-        Subscription sub = s == null ? null : new Subscription(s.plan(), s.monthlyFeeKrw(), s.billing(), s.start().plusDays(days),
+        Subscription sub = s == null ? null : new Subscription(s.id(), s.plan(), s.monthlyFeeKrw(), s.billing(), s.start().plusDays(days),
                 s.end() == null ? null : s.end().plusDays(days));
         return with(c, moved, sub, c.declared(), c.usage(), c.filedAt().plusDays(days));
     }

@@ -16,8 +16,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A claims file (NDJSON or a JSON array) that can be streamed through several policies, one pass each, keeping only
- * each claim's {@link ClaimValue}. Every pass is a full batch run with settlement, exactly as {@code bosang assess}.
+ * A claims file (a JSON array, one JSON object or NDJSON, read by {@link ClaimSource}) that can be streamed through
+ * several policies, keeping only each claim's {@link ClaimValue}. Every pass is a full batch run with settlement,
+ * exactly as {@code bosang assess}. A file that cannot be opened or read part way is an {@link UncheckedIOException}
+ * whose message names the file and the cause, for the command line to print as it is.
  */
 public final class ClaimsFile {
     private final Path file;
@@ -48,7 +50,9 @@ public final class ClaimsFile {
              ClaimSource claims = ClaimSource.open(in, new ClaimReader(incidents))) {
             new BatchAssessor(policies, threads, 256).runEach(claims.deferred(), ClaimValue::of, (a, values) -> sink.accept(values), n -> { });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
         }
     }
 
@@ -59,7 +63,13 @@ public final class ClaimsFile {
             // Workers parse, assess and summarise; the calling thread settles in input order.
             new BatchAssessor(policy, threads).run(claims.deferred(), ClaimValue::of, (a, value) -> sink.accept(value), n -> { });
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw unreadable(e);
+        } catch (UncheckedIOException e) {
+            throw unreadable(e.getCause());
         }
+    }
+
+    private UncheckedIOException unreadable(IOException e) {
+        return new UncheckedIOException("cannot read the claims file " + file + ": " + e.getMessage(), e);
     }
 }

@@ -1,68 +1,63 @@
 package io.bosang.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bosang.result.Rejection;
-
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.PushbackReader;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.function.Supplier;
 
 /**
- * Streams claims from NDJSON (one JSON object per line) or a JSON array, without holding the input in memory.
- * A record that is not valid JSON or not a valid claim becomes a rejection and reading goes on, so the number of
- * outputs equals the number of inputs. In NDJSON each non-blank line is a record. In an array, a syntax error makes
- * the element boundaries unknowable: the rest of the array becomes one rejection naming where it broke.
+ * Streams claims from a claims file without holding it in memory: one JSON array, one JSON object (possibly
+ * pretty-printed), or NDJSON (one object per line). The form is decided from the first non-blank character:
+ * <ul>
+ *   <li>{@code [} — a JSON array, which must be the whole input; each element is a record.</li>
+ *   <li>{@code {} — if the first object is valid JSON spanning several lines, it is the only record and must be the
+ *       whole input; if it ends on the line it starts (or is not valid JSON), the input is NDJSON.</li>
+ *   <li>anything else — NDJSON: each non-blank line is a record. LF (or CR LF) ends a line; a bare CR does not.</li>
+ * </ul>
+ * Every record yields exactly one {@link ClaimInput}: a claim, or a rejection naming the field (or {@code $}), the
+ * position and why. Nothing is dropped: each non-blank line after a whole-input array or object is a rejected record,
+ * an array with a syntax error keeps its other elements, a line of two objects ({@code {..}{..}}), a garbage tail,
+ * a duplicate key, invalid UTF-8, a record over {@link InputLimits#MAX_RECORD_BYTES} or nested deeper than
+ * {@link InputLimits#MAX_NESTING_DEPTH} is one rejection, and reading goes on.
  */
 public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
     private final ClaimReader reader;
-    private final ObjectMapper mapper = Json.mapper();
-    private final BufferedReader lines;
-    private final JsonParser array;
+    private final RecordScanner scanner;
     private long record;
     private ClaimInput next;
-    private boolean arrayBroken;
 
-    private ClaimSource(ClaimReader reader, Reader input) throws IOException {
+    private ClaimSource(ClaimReader reader, RecordScanner scanner) {
         this.reader = reader;
-        PushbackReader pb = new PushbackReader(input, 1);
-        int c;
-        do {
-            c = pb.read();
-        } while (c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\uFEFF');
-        if (c != -1) pb.unread(c);
-        if (c == '[') {
-            this.lines = null;
-            this.array = new JsonFactory(mapper).createParser(pb);
-            array.nextToken(); // START_ARRAY
-        } else {
-            this.lines = new BufferedReader(pb, 1 << 16);
-            this.array = null;
-        }
+        this.scanner = scanner;
     }
 
+    /** A claims file or stream: a JSON array, one JSON object, or NDJSON. */
     public static ClaimSource open(InputStream in, ClaimReader reader) {
-        try {
-            return new ClaimSource(reader, new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new ClaimSource(reader, RecordScanner.file(in));
+    }
+
+    /**
+     * A request body: one claim object or one JSON array of claims, nothing else. Reading it throws
+     * {@link NotClaimsException} when the body is neither (empty, a bare value, content after the object or array);
+     * a bad element of an array is a rejection like any other.
+     */
+    public static ClaimSource openDocument(InputStream in, ClaimReader reader) {
+        return new ClaimSource(reader, RecordScanner.document(in));
+    }
+
+    /** Whether the input was one object rather than an array or NDJSON; known once the first record was read. */
+    public boolean singleObject() {
+        return scanner.singleObject();
     }
 
     @Override
     public boolean hasNext() {
-        if (next == null) next = advance();
+        if (next == null) {
+            RecordScanner.Raw raw = nextRaw();
+            if (raw != null) next = RecordParser.parse(++record, raw, reader);
+        }
         return next != null;
     }
 
@@ -74,18 +69,10 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         return out;
     }
 
-    private ClaimInput advance() {
-        try {
-            return array != null ? advanceArray() : advanceLines();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /**
-     * The records as deferred reads: for NDJSON, each supplier holds its raw line and parses it when called, so a
-     * {@link io.bosang.engine.BatchAssessor} can parse on its worker threads; a JSON array is parsed here, in order.
-     * Use either this or the iterator itself, not both.
+     * The records as deferred reads: each supplier holds one record's bytes and decodes, parses and reads them when
+     * called, so a {@link io.bosang.engine.BatchAssessor} does that on its worker threads; only the cutting into
+     * records happens here, in order. Use either this or the iterator itself, not both.
      */
     public Iterator<Supplier<ClaimInput>> deferred() {
         return new Iterator<>() {
@@ -93,7 +80,13 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
 
             @Override
             public boolean hasNext() {
-                if (pending == null) pending = advanceDeferred();
+                if (pending == null) {
+                    RecordScanner.Raw raw = nextRaw();
+                    if (raw != null) {
+                        long r = ++record;
+                        pending = () -> RecordParser.parse(r, raw, reader);
+                    }
+                }
                 return pending != null;
             }
 
@@ -107,79 +100,31 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         };
     }
 
-    private Supplier<ClaimInput> advanceDeferred() {
-        if (array != null) {
-            ClaimInput in = advance();
-            return in == null ? null : () -> in;
-        }
+    private RecordScanner.Raw nextRaw() {
         try {
-            String line = nextLine();
-            if (line == null) return null;
-            long r = ++record;
-            return () -> parseLine(r, line);
+            return scanner.next();
+        } catch (RecordScanner.NotClaims e) {
+            throw new NotClaimsException(e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The next non-blank line, or null at the end. */
-    private String nextLine() throws IOException {
-        String line;
-        do {
-            line = lines.readLine();
-            if (line == null) return null;
-        } while (line.isBlank());
-        return line;
-    }
-
-    private ClaimInput parseLine(long r, String line) {
-        JsonNode node;
-        try {
-            node = mapper.readTree(line);
-        } catch (IOException e) {
-            return ClaimInput.rejected(r, null, new Rejection("$", "not valid JSON: " + firstLine(e.getMessage())));
-        }
-        return reader.read(r, node);
-    }
-
-    private ClaimInput advanceLines() throws IOException {
-        String line = nextLine();
-        return line == null ? null : parseLine(++record, line);
-    }
-
-    private ClaimInput advanceArray() throws IOException {
-        if (arrayBroken) return null;
-        JsonToken t;
-        try {
-            t = array.nextToken();
-        } catch (IOException e) {
-            arrayBroken = true;
-            return ClaimInput.rejected(++record, null, new Rejection("$", "not valid JSON, the rest of the array is unreadable: " + firstLine(e.getMessage())));
-        }
-        if (t == null || t == JsonToken.END_ARRAY) return null;
-        long r = ++record;
-        try {
-            JsonNode node = mapper.readTree(array);
-            return reader.read(r, node);
-        } catch (IOException e) {
-            arrayBroken = true;
-            return ClaimInput.rejected(r, null, new Rejection("$", "not valid JSON, the rest of the array is unreadable: " + firstLine(e.getMessage())));
-        }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) return "";
-        int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
     }
 
     @Override
     public void close() {
         try {
-            if (lines != null) lines.close();
-            if (array != null) array.close();
+            scanner.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request body that is not one claim object or one array of claims; {@link #getMessage()} says why. */
+    public static final class NotClaimsException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotClaimsException(String reason) {
+            super(reason, null, false, false);
         }
     }
 }

@@ -42,14 +42,15 @@ public final class ClaimWriter {
         }
         if (c.subscription() != null) {
             ObjectNode s = n.putObject("subscription");
+            if (c.subscription().id() != null) s.put("id", c.subscription().id());
             s.put("plan", c.subscription().plan());
             s.put("monthlyFeeKrw", c.subscription().monthlyFeeKrw());
             s.put("billing", c.subscription().billing().name());
-            s.put("start", c.subscription().start().toString());
-            if (c.subscription().end() != null) s.put("end", c.subscription().end().toString());
+            s.put("start", Json.dateTime(c.subscription().start()));
+            if (c.subscription().end() != null) s.put("end", Json.dateTime(c.subscription().end()));
         }
         n.put("harm", c.harm().name());
-        n.put("filedAt", c.filedAt().toString());
+        n.put("filedAt", Json.dateTime(c.filedAt()));
         if (!c.declared().isEmpty()) putCounts(n.putObject("declared"), c.declared());
         if (!c.usage().isEmpty()) putCounts(n.putObject("usage"), c.usage());
         if (!c.evidence().isEmpty()) {
@@ -74,12 +75,12 @@ public final class ClaimWriter {
         if (!i.cause().isEmpty()) n.put("cause", i.cause());
         n.put("fault", i.fault().name());
         if (!i.faultBasis().isEmpty()) n.put("faultBasis", i.faultBasis());
-        n.put("startedAt", i.startedAt().toString());
+        n.put("startedAt", Json.dateTime(i.startedAt()));
         if (i.priorNotice() == null) {
             n.putNull("priorNotice");
         } else {
             ObjectNode p = n.putObject("priorNotice");
-            p.put("givenAt", i.priorNotice().givenAt().toString());
+            p.put("givenAt", Json.dateTime(i.priorNotice().givenAt()));
             if (i.priorNotice().means() != null) p.put("means", i.priorNotice().means());
         }
         ArrayNode services = n.putArray("services");
@@ -94,8 +95,8 @@ public final class ClaimWriter {
         for (Disruption d : i.disruptions()) {
             ObjectNode o = disruptions.addObject();
             o.put("service", d.serviceId());
-            o.put("start", d.start().toString());
-            o.put("end", d.end().toString());
+            o.put("start", Json.dateTime(d.start()));
+            o.put("end", Json.dateTime(d.end()));
             o.put("severity", d.severity().name());
             o.put("end-basis", d.endBasis().text());
         }

@@ -1,18 +1,35 @@
 package io.bosang.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+
 /**
  * The one JSON configuration of Bosang: ISO-8601 dates and durations ({@code "PT15H"}), map keys sorted, no
- * pretty-printing for NDJSON. Shared and thread-safe. Same assessment → same bytes.
+ * pretty-printing for NDJSON. Shared and thread-safe. Same assessment → same bytes. Reading is strict: a duplicate key
+ * is an error (never "last one wins"), nesting and string length are bounded by {@link InputLimits}, and numbers with
+ * a fraction or exponent are read as exact decimals.
  */
 public final class Json {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(InputLimits.MAX_NESTING_DEPTH)
+                    .maxStringLength(InputLimits.MAX_RECORD_BYTES)
+                    .build())
+            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder(FACTORY)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS) // 4900.0 is read exactly, never through a double
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
@@ -26,6 +43,14 @@ public final class Json {
 
     public static ObjectMapper mapper() {
         return MAPPER;
+    }
+
+    /**
+     * A date-time as RFC 3339 always writes it, with seconds ({@code 2023-01-19T18:51:00+09:00}); never
+     * {@link OffsetDateTime#toString()}, which drops zero seconds. Every claim writer uses this.
+     */
+    public static String dateTime(OffsetDateTime time) {
+        return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
     /** One value as a single line of JSON. */

@@ -32,9 +32,22 @@ import java.util.stream.Stream;
  *     value: null          # the parameter ends
  * </pre>
  *
- * Every mistake is collected as a {@link Problem} with file, line and key; nothing stops at the first one.
+ * Every mistake is collected as a {@link Problem} with file, line and key; nothing stops at the first one. Values
+ * are bounded by type whatever the file declares, so no parameter can carry an amount a rule's arithmetic cannot
+ * hold: a KRW value ({@code unit: KRW}) is a whole number of won up to {@link #MAX_KRW}; an integer up to
+ * {@link #MAX_INTEGER}; any other decimal up to {@link #MAX_DECIMAL} with at most {@link #MAX_DECIMAL_PLACES}
+ * places. A declared {@code minimum}/{@code maximum} can only tighten these.
  */
 public final class ParameterFileReader {
+    /** The largest KRW parameter, in magnitude: 10^13 won (10조 원), as for claims. */
+    public static final BigDecimal MAX_KRW = BigDecimal.TEN.pow(13);
+    /** The largest integer parameter, in magnitude: 10^9. */
+    public static final BigDecimal MAX_INTEGER = BigDecimal.TEN.pow(9);
+    /** The largest other decimal parameter (a ratio, hours), in magnitude: 10^9. */
+    public static final BigDecimal MAX_DECIMAL = BigDecimal.TEN.pow(9);
+    /** The most decimal places a decimal parameter may have. */
+    public static final int MAX_DECIMAL_PLACES = 12;
+
     private static final Set<String> TOP_KEYS = Set.of("description", "type", "unit", "values", "note", "minimum", "maximum");
     private static final Set<String> ENTRY_KEYS = Set.of("value", "reference", "note");
 
@@ -73,11 +86,35 @@ public final class ParameterFileReader {
         String text = yaml.optional(top, key, "");
         if (text == null) return null;
         try {
-            return new BigDecimal(text.trim());
+            BigDecimal v = new BigDecimal(text.trim());
+            if (v.abs().compareTo(MAX_KRW) > 0 || v.scale() > MAX_DECIMAL_PLACES) {
+                yaml.problem(top.get(key).line(), key, "'" + text + "' is out of range for a bound (at most 10^13 in magnitude and "
+                        + MAX_DECIMAL_PLACES + " decimal places)");
+                return null;
+            }
+            return v;
         } catch (NumberFormatException e) {
             yaml.problem(top.get(key).line(), key, "'" + text + "' is not a number");
             return null;
         }
+    }
+
+    /** Why a well-typed numeric value is out of its type's range, or null. */
+    private static String outOfRange(ParameterType type, String unit, String value) {
+        if (type != ParameterType.DECIMAL && type != ParameterType.INTEGER) return null;
+        BigDecimal v = new BigDecimal(value);
+        boolean krw = "KRW".equalsIgnoreCase(unit == null ? "" : unit.trim());
+        if (krw) {
+            if (v.stripTrailingZeros().scale() > 0) return value + " is not a whole number of won (unit: KRW)";
+            if (v.abs().compareTo(MAX_KRW) > 0) return value + " is beyond 10,000,000,000,000 (10^13), the most a KRW parameter may hold";
+            return null;
+        }
+        if (type == ParameterType.INTEGER) {
+            return v.abs().compareTo(MAX_INTEGER) > 0 ? value + " is beyond 1,000,000,000 (10^9), the most an integer parameter may hold" : null;
+        }
+        if (v.abs().compareTo(MAX_DECIMAL) > 0) return value + " is beyond 1,000,000,000 (10^9), the most a decimal parameter may hold";
+        if (v.scale() > MAX_DECIMAL_PLACES) return value + " has more than " + MAX_DECIMAL_PLACES + " decimal places";
+        return null;
     }
 
     /** Reads one parameter file, or returns null after recording its problems. */
@@ -132,6 +169,7 @@ public final class ParameterFileReader {
                 String value = yaml.scalar(entry.get("value").value(), key + ".value");
                 if (value != null) {
                     String why = type.problemWith(value.trim());
+                    if (why == null) why = outOfRange(type, unit, value.trim());
                     if (why != null) yaml.problem(entry.get("value").line(), key + ".value", why);
                     value = value.trim();
                     if (why == null && (minimum != null || maximum != null)) {

@@ -9,7 +9,10 @@ import java.util.Locale;
 /**
  * Exact money arithmetic for rules. Amounts are whole KRW in {@code long}; a computation keeps full precision
  * in {@link BigDecimal} and rounds exactly once, at the end, to a unit (1, 10, 100 won) in a named mode, and says
- * so in the derivation. Never {@code double}.
+ * so in the derivation. Never {@code double}. Nothing here wraps around: a result a {@code long} cannot hold is an
+ * {@link ArithmeticException} naming the computation, which the engine turns into an {@code ERROR} assessment for
+ * that claim alone ({@code Policy.assess}). Rules multiply and add money through {@link #multiply}, {@link #add} and
+ * {@link #times(long, String, long)}, never with a bare {@code *} or {@code +}.
  */
 public final class Krw {
     private Krw() {
@@ -32,17 +35,55 @@ public final class Krw {
         return value.stripTrailingZeros().toPlainString();
     }
 
+    /** {@code krw × count}, exact: an {@link ArithmeticException} naming both instead of a wrapped-around amount. */
+    public static long multiply(long krw, long count) {
+        try {
+            return Math.multiplyExact(krw, count);
+        } catch (ArithmeticException e) {
+            throw overflow(format(krw) + " × " + format(count));
+        }
+    }
+
+    /** {@code a + b} in KRW, exact: an {@link ArithmeticException} naming both instead of a wrapped-around amount. */
+    public static long add(long a, long b) {
+        try {
+            return Math.addExact(a, b);
+        } catch (ArithmeticException e) {
+            throw overflow(format(a) + " + " + format(b));
+        }
+    }
+
+    /** {@code count × unitKrw} with its derivation, exact: {@code "3 nights × 5,000 = 15,000"}. */
+    public static Computed times(long count, String what, long unitKrw) {
+        String formula = format(count) + " " + what + " × " + format(unitKrw);
+        try {
+            long value = Math.multiplyExact(count, unitKrw);
+            return new Computed(value, formula + " = " + format(value));
+        } catch (ArithmeticException e) {
+            throw overflow(formula);
+        }
+    }
+
     /**
-     * {@code amount × numerator / denominator}, rounded once to {@code unit} won.
+     * {@code amount × numerator / denominator}, rounded once to {@code unit} won. The quotient is never rounded on
+     * the way: the exact fraction is rounded to the unit in {@code mode}.
      *
      * @param mode {@code HALF_UP}, {@code UP}, {@code DOWN} (a {@link RoundingMode} name)
      */
     public static Computed prorate(long amount, long numerator, long denominator, long unit, String mode) {
         if (denominator <= 0) throw new IllegalArgumentException("denominator must be positive");
-        BigDecimal exact = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(numerator))
-                .divide(BigDecimal.valueOf(denominator), 10, RoundingMode.HALF_UP);
+        if (unit <= 0) throw new IllegalArgumentException("rounding unit must be positive");
+        BigDecimal product = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(numerator));
+        BigDecimal den = BigDecimal.valueOf(denominator);
         String formula = format(amount) + " × " + format(numerator) + " / " + format(denominator);
-        return round(exact, formula, unit, mode);
+        RoundingMode rm = RoundingMode.valueOf(mode);
+        BigDecimal u = BigDecimal.valueOf(unit);
+        long rounded = exactLong(product.divide(den.multiply(u), 0, rm).multiply(u), formula);
+        boolean exactlyRounded = product.compareTo(BigDecimal.valueOf(rounded).multiply(den)) == 0;
+        String text = exactlyRounded ? formula + " = " + format(rounded)
+                : formula + " = " + format(product.divide(den, 10, RoundingMode.HALF_UP)) + " → " + format(rounded)
+                + " (rounded " + describe(rm) + " to " + format(unit) + " won)";
+        return new Computed(rounded, text);
     }
 
     /** {@code amount × factor}, rounded once to {@code unit} won. */
@@ -59,7 +100,7 @@ public final class Krw {
         if (unit <= 0) throw new IllegalArgumentException("rounding unit must be positive");
         RoundingMode rm = RoundingMode.valueOf(mode);
         BigDecimal u = BigDecimal.valueOf(unit);
-        long rounded = exact.divide(u, 0, rm).multiply(u).longValueExact();
+        long rounded = exactLong(exact.divide(u, 0, rm).multiply(u), formula);
         String exactText = format(exact);
         String text;
         if (exact.compareTo(BigDecimal.valueOf(rounded)) == 0) {
@@ -79,6 +120,19 @@ public final class Krw {
     public static Computed cap(Computed value, long cap) {
         if (value.value() <= cap) return value;
         return new Computed(cap, value.derivation() + ", capped at " + format(cap));
+    }
+
+    private static long exactLong(BigDecimal value, String formula) {
+        try {
+            return value.longValueExact();
+        } catch (ArithmeticException e) {
+            throw overflow(formula);
+        }
+    }
+
+    private static ArithmeticException overflow(String formula) {
+        return new ArithmeticException("KRW overflow: " + formula + " is beyond " + format(Long.MAX_VALUE)
+                + " won; no amount is paid on a wrapped-around number");
     }
 
     private static String describe(RoundingMode rm) {

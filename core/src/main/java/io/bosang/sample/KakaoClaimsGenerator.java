@@ -84,7 +84,7 @@ public final class KakaoClaimsGenerator {
         claimant.put("kind", kind);
         claimant.put("phoneCountry", r.nextInt(100) < 98 ? "KR" : pick(r, "US", "JP", "VN", "CA"));
         c.put("harm", harm);
-        c.put("filedAt", filed.toString());
+        c.put("filedAt", Json.dateTime(filed));
         return c;
     }
 
@@ -105,7 +105,7 @@ public final class KakaoClaimsGenerator {
         s.put("plan", (String) svc[1]);
         s.put("monthlyFeeKrw", (Long) svc[2]);
         s.put("billing", r.nextInt(100) < 30 ? "APP_STORE_IN_APP" : "DIRECT");
-        s.put("start", at("2022-09-16T00:00:00+09:00", r, 29 * 24 * 60).toString());
+        s.put("start", Json.dateTime(at("2022-09-16T00:00:00+09:00", r, 29 * 24 * 60)));
         if (svc[0].equals("melon") && r.nextInt(100) < 10) s.put("end", "2022-10-16T00:00:00+09:00"); // pass ending on 15 Oct
         if (svc[0].equals("kakao-webtoon") && r.nextInt(100) < 30) c.putObject("usage").put("webtoon_rentals_in_window", 1 + r.nextInt(4));
         return c;
@@ -119,7 +119,7 @@ public final class KakaoClaimsGenerator {
             ObjectNode s = c.putObject("subscription");
             s.put("plan", which == 0 ? "pro-membership" : "chauffeur-pro");
             s.put("monthlyFeeKrw", which == 0 ? 39_000 : 22_000);
-            s.put("start", at("2022-09-01T00:00:00+09:00", r, 40 * 24 * 60).toString());
+            s.put("start", Json.dateTime(at("2022-09-01T00:00:00+09:00", r, 40 * 24 * 60)));
         } else if (which == 2) {
             ObjectNode u = c.putObject("usage");
             u.put("saturdays_with_drives", r.nextInt(16));

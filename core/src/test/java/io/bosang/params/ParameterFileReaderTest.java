@@ -95,4 +95,85 @@ class ParameterFileReaderTest {
         assertEquals("second", v.reference());
         assertTrue(p.at(LocalDate.of(2030, 1, 1)).isEmpty());
     }
+
+    private static String oneValue(String header, String value) {
+        return "description: d\n" + header + "values:\n  2012-01-01:\n    value: \"" + value + "\"\n    reference: r\n";
+    }
+
+    @Test
+    void aKrwValueIsAWholeNumberOfWonUpTo10To13() throws Exception {
+        assertEquals(List.of(), read(oneValue("unit: KRW\n", "10000000000000")));
+        assertOne(read(oneValue("unit: KRW\n", "10000000000001")), 5, "values.2012-01-01.value", "the most a KRW parameter may hold");
+        assertOne(read(oneValue("unit: KRW\n", "9223372036854775807")), 5, "values.2012-01-01.value", "the most a KRW parameter may hold");
+        assertOne(read(oneValue("unit: KRW\n", "4900.5")), 5, "values.2012-01-01.value", "not a whole number of won");
+        List<Problem> looser = read(oneValue("unit: KRW\nmaximum: \"1000000000000000000\"\n", "20000000000000"));
+        assertEquals(List.of("maximum", "values.2012-01-01.value"), looser.stream().map(Problem::key).toList(), "a looser maximum raises nothing");
+        assertTrue(looser.get(0).message().contains("out of range for a bound"), looser.toString());
+    }
+
+    @Test
+    void anIntegerIsAtMost10To9UnlessTheFileDeclaresATighterMaximum() throws Exception {
+        assertEquals(List.of(), read(oneValue("type: integer\nunit: days\n", "1000000000")));
+        assertOne(read(oneValue("type: integer\nunit: days\n", "1000000001")), 6, "values.2012-01-01.value", "the most an integer parameter may hold");
+        assertOne(read(oneValue("type: integer\nunit: days\nmaximum: \"30\"\n", "31")), 7, "values.2012-01-01.value", "above the maximum 30");
+        assertOne(read(oneValue("unit: ratio\n", "1E+999999999")), 5, "values.2012-01-01.value", "the most a decimal parameter may hold");
+        assertOne(read(oneValue("unit: ratio\n", "1E-999999999")), 5, "values.2012-01-01.value", "more than 12 decimal places");
+    }
+
+    @Test
+    void aFileOver1MiBIsRefusedWithoutReadingIt() throws Exception {
+        Path f = dir.resolve("m.yaml");
+        byte[] big = new byte[2 * 1024 * 1024];
+        java.util.Arrays.fill(big, (byte) '#');
+        Files.write(f, big);
+        List<Problem> problems = new ArrayList<>();
+        assertNull(ParameterFileReader.read(f, "parameters/m.yaml", "m", problems));
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("parameters/m.yaml", problems.get(0).file());
+        assertTrue(problems.get(0).message().startsWith("the file is 2,097,152 bytes; a policy, parameter, incident or scenario file holds at most 1,048,576 bytes"),
+                problems.get(0).toString());
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aLongUnbrokenStringIsRefusedAtItsLineInsteadOfScannedInQuadraticTime() throws Exception {
+        // SnakeYAML re-copies its look-ahead while scanning one run: 10 MB took 23 s; the run bound refuses it at once
+        assertOne(read("description: d\nnote: \"" + "x".repeat(1_000_000) + "\"\nvalues:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n"),
+                2, "", "a run of more than 10,000 characters without a space or line break");
+        String prose = ("word ".repeat(150_000)).trim(); // 750 KB of prose, under the size bound, read in linear time
+        assertEquals(List.of(), read("description: d\nnote: \"" + prose + "\"\nvalues:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n"));
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aBillionLaughsBombIsRefusedAtTheLineWhereItExplodes() throws Exception {
+        StringBuilder y = new StringBuilder("description: d\nnote:\n  l0: &l0 [a, a, a, a, a, a, a, a, a, a]\n");
+        for (int i = 1; i <= 9; i++) {
+            y.append("  l").append(i).append(": &l").append(i).append(" [");
+            for (int k = 0; k < 10; k++) y.append(k == 0 ? "" : ", ").append("*l").append(i - 1);
+            y.append("]\n");
+        }
+        y.append("values:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n");
+        // l0 (line 3) stands for 11 nodes, l3 (line 6) for 11,111, l4 (line 7) for 111,111: the first past 100,000
+        assertOne(read(y.toString()), 7, "", "expands to more than 100,000 nodes through its aliases");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void aRecursiveAliasAndTooManyAliasesAreRefusedWithTheirLine() throws Exception {
+        assertOne(read("description: d\nnote: &n\n  - *n\nvalues:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n"),
+                2, "", "recursive alias"); // the list anchored at line 2 holds itself
+        StringBuilder y = new StringBuilder("description: d\nnote:\n  base: &b {x: 1}\n  many: [");
+        for (int k = 0; k < 600; k++) y.append(k == 0 ? "" : ", ").append("*b");
+        y.append("]\nvalues:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n");
+        assertOne(read(y.toString()), 4, "", "Number of aliases for non-scalar nodes exceeds the specified max=500");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(20)
+    void nestingBeyond50IsRefusedWithItsLine() throws Exception {
+        String deep = "[".repeat(60) + "]".repeat(60);
+        assertOne(read("description: d\nnote: " + deep + "\nvalues:\n  2012-01-01:\n    value: \"3\"\n    reference: r\n"),
+                2, "", "Nesting Depth exceeded");
+    }
 }

@@ -1,21 +1,23 @@
 package io.bosang.service;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
-import io.bosang.json.Json;
+import io.bosang.json.ClaimSource;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A request body of claims, read within the size limits: one claim object, or a JSON array of claims (a batch).
- * Each element goes through {@link ClaimReader}, so a bad element becomes a rejection naming its field.
+ * Read by {@link ClaimSource#openDocument}: the claims-file reader's strict UTF-8, duplicate-key and nesting rules,
+ * each element through {@link ClaimReader}, so a bad element becomes a rejection naming its field and position.
  *
  * @param single whether the body was one object rather than an array
  * @param inputs one input per element, numbered from 1, in order
@@ -34,30 +36,24 @@ record ClaimsRequest(boolean single, List<ClaimInput> inputs) {
         }
         if (body.length > max) throw tooLarge(max);
 
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(body);
-        } catch (JsonProcessingException e) {
-            String m = e.getOriginalMessage();
-            throw new ApiException(HttpStatus.BAD_REQUEST, "$", "not valid JSON: " + (m == null ? "" : m.lines().findFirst().orElse(""))
-                    + " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")");
-        } catch (IOException e) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "$", "the request body could not be read");
+        // The same cutting, strict UTF-8 decoding and strict JSON as claims files (ClaimSource), restricted to one
+        // object or one array: a bad element is a REJECTED record naming its field; a body that is neither is a 400.
+        List<Supplier<ClaimInput>> records = new ArrayList<>();
+        boolean single;
+        try (ClaimSource source = ClaimSource.openDocument(new ByteArrayInputStream(body), reader)) {
+            Iterator<Supplier<ClaimInput>> it = source.deferred();
+            while (it.hasNext()) records.add(it.next());
+            single = source.singleObject();
+        } catch (ClaimSource.NotClaimsException e) {
+            throw new ApiException(HttpStatus.BAD_REQUEST, "$", e.getMessage());
         }
-        if (root == null || root.isMissingNode()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "$", "the body is empty: send one claim object or an array of claims");
-        }
-        if (root.isObject()) return new ClaimsRequest(true, List.of(reader.read(1, root)));
-        if (!root.isArray()) {
-            throw new ApiException(HttpStatus.BAD_REQUEST, "$", "must be one claim object or an array of claims");
-        }
-        if (root.size() > props.maxBatchSize()) {
+        if (records.size() > props.maxBatchSize()) {
             throw new ApiException(HttpStatus.BAD_REQUEST, "$", "a batch holds at most " + props.maxBatchSize()
-                    + " claims (bosang.max-batch-size); this one has " + root.size());
+                    + " claims (bosang.max-batch-size); this one has " + records.size());
         }
-        List<ClaimInput> inputs = new ArrayList<>(root.size());
-        for (int i = 0; i < root.size(); i++) inputs.add(reader.read(i + 1, root.get(i)));
-        return new ClaimsRequest(false, inputs);
+        List<ClaimInput> inputs = new ArrayList<>(records.size());
+        for (Supplier<ClaimInput> r : records) inputs.add(r.get());
+        return new ClaimsRequest(single, inputs);
     }
 
     private static ApiException tooLarge(long max) {
