@@ -1,6 +1,7 @@
 package io.bosang.ledger;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import io.bosang.result.PolicyStamp;
@@ -43,6 +44,7 @@ public record Recorded(int position, Status status, long decision, String claimI
     }
 
     /** True for a stored decision returned again. */
+    @JsonProperty("replay")
     public boolean replay() {
         return status == Status.REPLAY;
     }

@@ -26,6 +26,7 @@ import java.time.OffsetDateTime;
 public record StoredDecision(String policyId, long decision, String claimId, PolicyStamp decidedBy, String outcome, Totals totals,
                              OffsetDateTime decidedAt, @JsonInclude(JsonInclude.Include.NON_NULL) OffsetDateTime erasedAt,
                              @JsonRawValue String claim, @JsonRawValue String assessment) {
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean erased() {
         return erasedAt != null;
     }

@@ -1,5 +1,6 @@
 package io.bosang.service;
 
+import io.bosang.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,14 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(e.body());
+    }
+
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<ApiError> ledgerUnavailable(LedgerUnavailableException e) {
+        LOG.warn("claims ledger unavailable: {}", e.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
+                .body(new ApiError("$", "the claims ledger's database is unavailable; nothing of this request was recorded. Send it again "
+                        + "later: a claim already recorded comes back as a replay, never a second grant."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

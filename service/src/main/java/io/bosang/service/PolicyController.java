@@ -64,6 +64,11 @@ public class PolicyController {
     }
 
     private void checkAdmin(String authorization) {
+        checkAdmin(props, authorization);
+    }
+
+    /** Refuses with 401 unless {@code authorization} carries the admin token (when one is set). */
+    static void checkAdmin(BosangProperties props, String authorization) {
         String token = props.adminToken();
         if (token == null || token.isEmpty()) return;
         String expected = "Bearer " + token;
