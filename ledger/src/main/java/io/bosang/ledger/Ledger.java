@@ -139,6 +139,11 @@ public final class Ledger implements AutoCloseable {
 
     /** Reads and assesses one record for {@link #decide}; thread-safe, so a caller may prepare a batch on several threads. */
     public static Pending prepare(Policy policy, ClaimInput input) {
+        return prepare(policy, input, true);
+    }
+
+    /** As {@link #prepare(Policy, ClaimInput)}; {@code assess} false leaves the assessment to {@link #decide}, if it needs one. */
+    static Pending prepare(Policy policy, ClaimInput input, boolean assess) {
         if (!input.valid()) return new Pending(input, null, null, null, null, null, null);
         Claim c = input.claim();
         ObjectNode node = ClaimWriter.claim(c);
@@ -146,13 +151,21 @@ public final class Ledger implements AutoCloseable {
         node.remove("id");
         String content = HoldKeys.sha256(Json.line(node));
         return new Pending(input, canonical, node, content, EntitlementKeys.claimId(c),
-                Identifiers.normalise(c.claimant().id()), policy.assess(c, 1));
+                Identifiers.normalise(c.claimant().id()), assess ? policy.assess(c, 1) : null);
     }
 
     /** Records and decides a batch of records in order: {@link #prepare} then {@link #decide}. */
     public List<Recorded> record(Policy policy, List<ClaimInput> inputs) {
+        // A claim already recorded will be a replay or a conflict: it needs no assessment. Records are never deleted,
+        // so what this read finds stays true; a claim recorded meanwhile is found under the lock and assessed there
+        // only if it must be decided.
+        Set<String> keys = new LinkedHashSet<>();
+        for (ClaimInput in : inputs) if (in.valid()) keys.add(EntitlementKeys.claimId(in.claim()));
+        Set<String> recorded = keys.isEmpty() ? Set.of() : guard(() -> jdbi.withHandle(h ->
+                new java.util.HashSet<>(h.createQuery("select claim_key from decision where claim_key = any(:keys) and policy_id = :p")
+                        .bindArray("keys", String.class, new ArrayList<>(keys)).bind("p", policy.id()).mapTo(String.class).list())));
         List<Pending> pending = new ArrayList<>(inputs.size());
-        for (ClaimInput in : inputs) pending.add(prepare(policy, in));
+        for (ClaimInput in : inputs) pending.add(prepare(policy, in, !in.valid() || !recorded.contains(EntitlementKeys.claimId(in.claim()))));
         return decide(policy, pending);
     }
 
@@ -195,6 +208,14 @@ public final class Ledger implements AutoCloseable {
         long next = h.createQuery("select next_decision from ledger_policy where policy_id = :p").bind("p", policyId).mapTo(Long.class).one();
         long first = next;
 
+        List<Pending> ready = new ArrayList<>(pending.size());
+        for (Pending p : pending) {
+            boolean needs = p.input.valid() && p.assessment == null && !priors.containsKey(p.claimKey);
+            ready.add(needs ? new Pending(p.input, p.canonical, p.contentNode, p.contentSha, p.claimKey, p.claimantKey,
+                    policy.assess(p.input.claim(), 1)) : p);
+        }
+        pending = ready;
+
         LedgerSettlementState state = new LedgerSettlementState(h, policyId);
         Map<String, List<String>> wanted = new LinkedHashMap<>();
         wanted.put("claim-id", new ArrayList<>());
@@ -226,12 +247,12 @@ public final class Ledger implements AutoCloseable {
                         Json.line(Assessment.rejected(position, in.claimId(), policy.stamp(), in.rejection())), List.of()));
                 continue;
             }
-            if (!Settlement.settles(in, p.assessment)) {
+            Prior prior = priors.get(p.claimKey);
+            if (prior == null && !Settlement.settles(in, p.assessment)) {
                 out.add(new Recorded(position, Recorded.Status.ERROR, 0, in.claimId(), policy.stamp(), null,
                         Json.line(p.assessment.atRecord(position)), List.of()));
                 continue;
             }
-            Prior prior = priors.get(p.claimKey);
             if (prior != null) {
                 if (prior.contentSha().equals(p.contentSha)) {
                     out.add(new Recorded(position, Recorded.Status.REPLAY, prior.decision(), in.claimId(), prior.stamp(), prior.decidedAt(),
