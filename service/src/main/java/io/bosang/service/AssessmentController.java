@@ -32,6 +32,7 @@ import java.util.Map;
 
 /** Assess claims under one policy, or compare policies claim by claim. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "assessments", description = "stateless what-if: assess or compare claims, nothing kept")
 public class AssessmentController {
     static final int MAX_COMPARED_POLICIES = 8;
     private final AssessmentService service;

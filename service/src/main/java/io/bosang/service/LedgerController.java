@@ -41,7 +41,9 @@ import java.util.TreeMap;
  * and (admin) re-assess under a revised version, export or erase one claimant.
  */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "ledger", description = "the claims ledger: decisions recorded once, kept across requests and restarts")
 public class LedgerController {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(LedgerController.class);
     private final Ledger ledger;
     private final AssessmentService service;
     private final ClaimReader reader;
@@ -90,6 +92,7 @@ public class LedgerController {
             statuses.merge(r.status(), 1L, Long::sum);
             meters.counter("bosang.ledger.records", "policy", policy.id(), "status", r.status().name()).increment();
         }
+        LOG.debug("ledger {}: {} records recorded, by status {}", policy.id(), results.size(), statuses);   // counts only: no claim data
         if (claims.single() && results.get(0).status() == Recorded.Status.CONFLICT) {
             Recorded c = results.get(0);
             throw new ApiException(HttpStatus.CONFLICT, c.differingFields().get(0), "claim " + c.claimId() + " was recorded as decision "

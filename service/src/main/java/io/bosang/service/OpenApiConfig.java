@@ -24,7 +24,7 @@ import java.util.Map;
  * ({@code schema/claim.schema.json}, {@code schema/assessment.schema.json}, the ones the reader and writer are tested
  * against): OpenAPI 3.1 takes JSON Schema 2020-12, so each file becomes a component as it is, its {@code $defs}
  * becoming components of their own ({@code Claim_subscription}, {@code Assessment_line}, ...) so that every client
- * generator resolves them. Fields that carry a stored claim or assessment as raw JSON point at those components.
+ * generator resolves them, and each integer without a format gets {@code int64} (the Java type of every amount). Fields that carry a stored claim or assessment as raw JSON point at those components.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfig {
@@ -53,6 +53,12 @@ public class OpenApiConfig {
             pointAt(c, "Recorded", "assessment", ASSESSMENT);
             pointAt(c, "StoredDecision", "assessment", ASSESSMENT);
             pointAt(c, "StoredDecision", "claim", CLAIM);
+            Schema<?> granted = c.getSchemas() == null ? null : c.getSchemas().get("Granted");
+            if (granted != null && granted.getProperties() != null) {
+                granted.getProperties().put("lines", new ArraySchema().items(new Schema<>().$ref("#/components/schemas/Assessment_line"))
+                        .description("the lines granted by this decision (empty once erased)"));
+                if (c.getSchemas().containsKey("JsonNode")) c.getSchemas().remove("JsonNode");
+            }
         };
     }
 
@@ -95,6 +101,8 @@ public class OpenApiConfig {
             if (ref != null && ref.isTextual() && ref.asText().startsWith("#/$defs/")) {
                 o.put("$ref", "#/components/schemas/" + name + "_" + ref.asText().substring("#/$defs/".length()));
             }
+            // Amounts and counts are Java longs (KRW revenues pass 2^31): say so, or generators type them as int32.
+            if (o.path("type").asText().equals("integer") && !o.has("format")) o.put("format", "int64");
             o.elements().forEachRemaining(child -> rewriteRefs(child, name));
         } else if (n.isArray()) {
             n.elements().forEachRemaining(child -> rewriteRefs(child, name));

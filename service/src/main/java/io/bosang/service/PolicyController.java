@@ -24,6 +24,7 @@ import java.util.List;
 
 /** The policies being served, and their hot reload from the rules directory. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "policies", description = "the policies served and their reload")
 public class PolicyController {
     private final PolicyRegistry registry;
     private final BosangProperties props;
