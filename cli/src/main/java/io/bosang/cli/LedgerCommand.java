@@ -120,7 +120,7 @@ final class LedgerCommand implements Runnable {
                 err.println(e.getMessage());
                 return BosangCli.BROKEN_POLICY;
             } catch (LedgerUnavailableException e) {
-                err.println(e.getMessage() + "; nothing of this call was recorded");
+                err.println(e.getMessage() + (e.getMessage().startsWith("cannot connect") ? "" : "; nothing of this call was recorded"));
                 return LEDGER_UNAVAILABLE;
             } catch (IllegalStateException e) {
                 if (e.getMessage() != null && e.getMessage().contains("in use by another Bosang process")) {

@@ -94,7 +94,14 @@ public final class Ledger implements AutoCloseable {
             // Plan each lookup for the batch's own keys and the table's current size: a plan cached while the
             // ledger was empty would scan it whole once it holds a hundred thousand decisions.
             config.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
-            pool = new HikariDataSource(config);
+            try {
+                pool = new HikariDataSource(config);
+            } catch (RuntimeException e) {
+                // A wrong URL, user or password, or a server that is not there: say which, without the password.
+                Throwable root = e;
+                while (root.getCause() != null && root.getCause() != root) root = root.getCause();
+                throw new LedgerUnavailableException("cannot connect to the ledger database (" + settings.describe() + "): " + root.getMessage(), e);
+            }
             return new Ledger(pool, settings.describe(), pool, server);
         } catch (RuntimeException e) {
             if (pool != null) pool.close();

@@ -34,6 +34,9 @@ class LedgerDurabilityTest {
             assertEquals(first.assessment(), again.assessment(), "the stored decision, byte for byte");
             assertEquals(first.decidedAt(), again.decidedAt());
 
+            assertEquals("on/on", ledger.jdbi().withHandle(h -> h.createQuery("select current_setting('fsync') || '/' || current_setting('synchronous_commit')")
+                    .mapTo(String.class).one()), "a committed decision survives a crash: fsync and synchronous commit are on");
+
             IllegalStateException busy = assertThrows(IllegalStateException.class, () -> EmbeddedLedgerServer.start(dir));
             assertTrue(busy.getMessage().contains("is in use by another Bosang process"), busy.getMessage());
         }
