@@ -475,7 +475,11 @@ public final class Ledger implements AutoCloseable {
         try {
             return call.get();
         } catch (JdbiException e) {
-            if (unavailable(e)) throw new LedgerUnavailableException("the ledger database (" + where + ") is unavailable", e);
+            if (unavailable(e)) {
+                boolean busy = busy(e);
+                throw new LedgerUnavailableException(busy ? "the ledger database (" + where + ") has no free connection"
+                        : "the ledger database (" + where + ") is unavailable", e, busy);
+            }
             throw e;
         }
     }
@@ -489,6 +493,15 @@ public final class Ledger implements AutoCloseable {
                 if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) return true;
             }
             if (t instanceof java.net.ConnectException || t instanceof java.io.EOFException) return true;
+            if (t.getCause() == t) break;
+        }
+        return false;
+    }
+
+    /** Hikari's timeout without a cause: the database is up, every connection was in use (overload, not an outage). */
+    static boolean busy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLTransientConnectionException) return t.getCause() == null;
             if (t.getCause() == t) break;
         }
         return false;

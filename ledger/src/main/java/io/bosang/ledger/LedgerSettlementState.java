@@ -30,6 +30,7 @@ final class LedgerSettlementState implements SettlementState {
     private final List<Draw> newDraws = new ArrayList<>();
     private final Map<String, Long> drawnAtStart = new HashMap<>();
     private boolean poolsRead;
+    private long drawer;   // the decision being settled: its draws are recorded against it
 
     private record Hold(String kind, String sha, long decision, String claimId, String entitlement, String unit, String unitKey) {
     }
@@ -112,7 +113,7 @@ final class LedgerSettlementState implements SettlementState {
         return p == null ? 0 : p[0];
     }
 
-    /** Called by settlement for the decision it is settling: the holder of the last {@link #hold} is the drawer. */
+    /** Called by settlement for the decision it is settling (see {@link #settling}). */
     @Override
     public void draw(String pool) {
         readPools();
@@ -123,8 +124,6 @@ final class LedgerSettlementState implements SettlementState {
         p[1] = limit;
         newDraws.add(new Draw(pool, p[0], limit, drawer));
     }
-
-    private long drawer;
 
     /** The decision being settled: draws are recorded against it. */
     void settling(long decision) {

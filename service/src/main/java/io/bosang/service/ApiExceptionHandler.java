@@ -25,9 +25,10 @@ public class ApiExceptionHandler {
 
     @ExceptionHandler(LedgerUnavailableException.class)
     ResponseEntity<ApiError> ledgerUnavailable(LedgerUnavailableException e) {
-        LOG.warn("claims ledger unavailable: {}", e.getClass().getSimpleName());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", "5")
-                .body(new ApiError("$", "the claims ledger's database is unavailable; nothing of this request was recorded. Send it again "
+        LOG.warn("claims ledger {}", e.busy() ? "busy: no free connection" : "unavailable");
+        String what = e.busy() ? "the claims ledger is busy (every connection stayed in use)" : "the claims ledger's database is unavailable";
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", e.busy() ? "1" : "5")
+                .body(new ApiError("$", what + "; nothing of this request was recorded. Send it again "
                         + "later: a claim already recorded comes back as a replay, never a second grant."));
     }
 
