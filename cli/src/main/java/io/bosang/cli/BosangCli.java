@@ -16,6 +16,7 @@ import java.io.PrintWriter;
                 "Claims backends:  bosang assess --policy kakao-1015-2022 samples/kakao-2022-10-15-claims.ndjson",
                 "Law firms:        bosang compare --policies kakao-1015-2022,content-user-protection FILE",
                 "                  bosang explain --policy kakao-1015-2022 --lang ko --id K-0022 FILE",
+                "                  bosang ledger record --policy kakao-1015-2022 FILE   (decided once, kept)",
                 "Analysts:         bosang check DIR;  bosang diff --base ID --changed DIR FILE",
                 ""},
         subcommands = {
@@ -26,6 +27,7 @@ import java.io.PrintWriter;
                 CompareCommand.class,
                 ExplainCommand.class,
                 SampleCommand.class,
+                LedgerCommand.class,
                 CommandLine.HelpCommand.class
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -33,7 +35,8 @@ import java.io.PrintWriter;
                 "0:success",
                 "1:assess --fail-on-rejected saw a rejected record, or a check failed",
                 "2:usage error (unknown option, missing file)",
-                "3:a policy or incident file is broken (problems listed with file and line)"})
+                "3:a policy or incident file is broken (problems listed with file and line)",
+                "4:ledger: its database cannot be reached, or its directory is in use (nothing was recorded)"})
 public final class BosangCli implements Runnable {
     public static final int OK = 0;
     public static final int SOME_REJECTED = 1;

@@ -1,5 +1,6 @@
 package io.bosang.service;
 
+import io.bosang.ledger.LedgerUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -20,6 +21,15 @@ public class ApiExceptionHandler {
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> api(ApiException e) {
         return ResponseEntity.status(e.status()).body(e.body());
+    }
+
+    @ExceptionHandler(LedgerUnavailableException.class)
+    ResponseEntity<ApiError> ledgerUnavailable(LedgerUnavailableException e) {
+        LOG.warn("claims ledger {}", e.busy() ? "busy: no free connection" : "unavailable");
+        String what = e.busy() ? "the claims ledger is busy (every connection stayed in use)" : "the claims ledger's database is unavailable";
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header("Retry-After", e.busy() ? "1" : "5")
+                .body(new ApiError("$", what + "; nothing of this request was recorded. Send it again "
+                        + "later: a claim already recorded comes back as a replay, never a second grant."));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)

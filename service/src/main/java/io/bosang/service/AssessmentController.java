@@ -32,6 +32,7 @@ import java.util.Map;
 
 /** Assess claims under one policy, or compare policies claim by claim. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "assessments", description = "stateless what-if: assess or compare claims, nothing kept")
 public class AssessmentController {
     static final int MAX_COMPARED_POLICIES = 8;
     private final AssessmentService service;
@@ -51,8 +52,7 @@ public class AssessmentController {
                     + "version. In a batch, a malformed claim is a REJECTED assessment naming its field; a single malformed claim is a "
                     + "400 {field, reason}.",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
-                            description = "a claim (claim.schema.json) or an array of claims"))),
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = OpenApiConfig.CLAIM_OR_BATCH))),
             responses = {
                     @ApiResponse(responseCode = "200", description = "one assessment per input record"),
                     @ApiResponse(responseCode = "400", description = "invalid JSON, a single invalid claim, too many claims",
@@ -76,8 +76,7 @@ public class AssessmentController {
             description = "Assesses the same claims under each policy (each one snapshot) and gives, per claim, every policy's assessment "
                     + "in the order asked, with the policies giving the largest and the smallest value (money plus nominal in-kind KRW).",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
-                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object",
-                            description = "a claim (claim.schema.json) or an array of claims"))))
+                    content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(ref = OpenApiConfig.CLAIM_OR_BATCH))))
     @PostMapping(path = "/v1/comparisons", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public ComparisonsResponse compare(@Parameter(description = "comma-separated policy ids, e.g. kakao-1015-2022,content-user-protection")
                                        @RequestParam("policies") String policyIds,

@@ -24,6 +24,7 @@ import java.util.List;
 
 /** The policies being served, and their hot reload from the rules directory. */
 @RestController
+@io.swagger.v3.oas.annotations.tags.Tag(name = "policies", description = "the policies served and their reload")
 public class PolicyController {
     private final PolicyRegistry registry;
     private final BosangProperties props;
@@ -64,6 +65,11 @@ public class PolicyController {
     }
 
     private void checkAdmin(String authorization) {
+        checkAdmin(props, authorization);
+    }
+
+    /** Refuses with 401 unless {@code authorization} carries the admin token (when one is set). */
+    static void checkAdmin(BosangProperties props, String authorization) {
         String token = props.adminToken();
         if (token == null || token.isEmpty()) return;
         String expected = "Bearer " + token;

@@ -52,8 +52,19 @@ class NoPersonalDataInLogsTest extends ServiceTestSupport {
         assertEquals(400, post("/v1/assessments?policy=kakao-1015-2022", "{\"id\":\"" + CLAIM + "\", \"claimant\": {\"id\": \"" + CLAIMANT + "\"").statusCode());
         assertEquals(404, post("/v1/assessments?policy=nope", claim).statusCode());
 
+        // The ledger: a decision, a replay, a conflict (409 quoting the id to the client), and reads by claim and claimant id.
+        String ledgerClaim = claim.replace(CLAIM, CLAIM + "-L");
+        assertEquals(200, post("/v1/claims?policy=kakao-1015-2022", ledgerClaim).statusCode());
+        assertEquals(200, post("/v1/claims?policy=kakao-1015-2022", "[" + ledgerClaim + "," + badKind + "]").statusCode());
+        HttpResponse<String> conflict = post("/v1/claims?policy=kakao-1015-2022", ledgerClaim.replace("4900", "5900"));
+        assertEquals(409, conflict.statusCode(), conflict.body());
+        assertTrue(conflict.body().contains(CLAIM), "the client is told which claim");
+        assertEquals(200, get("/v1/claims/" + CLAIM + "-L").statusCode());
+        assertEquals(200, get("/v1/claimants/" + CLAIMANT + "/entitlements").statusCode());
+        assertEquals(404, get("/v1/claimants/" + CLAIMANT + "-NONE/entitlements").statusCode());
+
         String logs = output.getAll();
-        assertTrue(logs.contains("Completed 200"), "the web log was captured at DEBUG:\n" + logs);
+        assertTrue(logs.contains("records recorded, by status"), "the service's own log was captured at DEBUG:\n" + logs);
         for (String secret : new String[]{CLAIMANT, CLAIM, BAD_VALUE, "webtoon-pass"}) {
             assertFalse(logs.contains(secret), secret + " appears in the logs:\n" + logs);
         }

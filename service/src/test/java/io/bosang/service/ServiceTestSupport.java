@@ -32,12 +32,14 @@ abstract class ServiceTestSupport {
     static final Path SAMPLES = Path.of("../samples");
     static final Path RULES_DIR = Path.of("target/test-rules").toAbsolutePath();
     static final Path CUP = RULES_DIR.resolve("content-user-protection");
+    static final Path LEDGER_DIR = Path.of("target/test-ledger").toAbsolutePath();
     static final String ADMIN_TOKEN = "test-admin-token";
     static final int MAX_BATCH = 200;
     static final long MAX_BYTES = 512 * 1024;
 
     static {
         try {
+            deleteTree(LEDGER_DIR);
             restoreCup();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -52,12 +54,20 @@ abstract class ServiceTestSupport {
         registry.add("bosang.max-request-bytes", () -> MAX_BYTES + "B");
         registry.add("bosang.admin-token", () -> ADMIN_TOKEN);
         registry.add("server.address", () -> "127.0.0.1");
+        registry.add("bosang.ledger.dir", LEDGER_DIR::toString);   // an embedded ledger of its own, emptied per run
     }
 
     @LocalServerPort
     int port;
 
     final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.delete(f);
+        }
+    }
 
     /** Copies the shipped policy over the rules directory's copy, file for file. */
     static void restoreCup() throws IOException {
