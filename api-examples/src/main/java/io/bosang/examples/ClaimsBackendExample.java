@@ -2,13 +2,13 @@ package io.bosang.examples;
 
 import io.bosang.engine.BatchAssessor;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.engine.RunStats;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
 import io.bosang.result.Outcome;

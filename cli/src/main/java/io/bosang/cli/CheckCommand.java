@@ -2,11 +2,11 @@ package io.bosang.cli;
 
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

@@ -1,12 +1,12 @@
 package io.bosang.cli;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.Explanation;
 import io.bosang.result.Assessment;
 import picocli.CommandLine.Command;

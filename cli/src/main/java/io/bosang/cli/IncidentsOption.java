@@ -1,7 +1,7 @@
 package io.bosang.cli;
 
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;

@@ -1,10 +1,9 @@
 package io.bosang.cli;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
@@ -14,6 +13,7 @@ import io.bosang.ledger.LedgerUnavailableException;
 import io.bosang.ledger.Reassessment;
 import io.bosang.ledger.Recorded;
 import io.bosang.ledger.StoredDecision;
+import io.bosang.problem.PolicyBuildException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;

@@ -2,11 +2,11 @@ package io.bosang.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.check.WorkingCopy;
-import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.ClaimValue;
+import io.bosang.compare.ClaimsFile;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.scenario.ScenarioResult;
 import io.bosang.scenario.ScenarioRunner;
 

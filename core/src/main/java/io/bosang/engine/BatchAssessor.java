@@ -1,6 +1,6 @@
 package io.bosang.engine;
 
-import io.bosang.json.ClaimInput;
+import io.bosang.engine.ClaimInput;
 import io.bosang.result.Assessment;
 
 import java.util.ArrayDeque;

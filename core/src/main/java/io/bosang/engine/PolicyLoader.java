@@ -6,6 +6,8 @@ import io.bosang.engine.internal.ManifestReader;
 import io.bosang.engine.internal.PolicyFolders;
 import io.bosang.params.ParameterFileReader;
 import io.bosang.params.ParameterSet;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

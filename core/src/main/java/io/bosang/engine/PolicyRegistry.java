@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.result.PolicyStamp;
 
 import java.io.IOException;

@@ -1,9 +1,9 @@
 package io.bosang.incident;
 
 import io.bosang.domain.Incident;
-import io.bosang.engine.PolicyBuildException;
-import io.bosang.engine.Problem;
 import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

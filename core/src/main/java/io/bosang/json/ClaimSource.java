@@ -1,5 +1,6 @@
 package io.bosang.json;
 
+import io.bosang.engine.ClaimInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

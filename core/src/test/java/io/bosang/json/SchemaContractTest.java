@@ -1,7 +1,5 @@
 package io.bosang.json;
 
-import io.bosang.domain.Operator;
-import io.bosang.domain.EndBasis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -9,13 +7,16 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.bosang.domain.Disruption;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.FaultPosition;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Operator;
 import io.bosang.domain.PaymentModel;
 import io.bosang.domain.Service;
 import io.bosang.domain.ServiceCategory;
 import io.bosang.domain.Severity;
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;

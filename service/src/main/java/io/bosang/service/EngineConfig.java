@@ -1,11 +1,11 @@
 package io.bosang.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyRegistry;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package io.bosang.json;
+package io.bosang.engine;
 
 import io.bosang.domain.Claim;
 import io.bosang.result.Rejection;
