@@ -65,9 +65,16 @@ public final class PolicyLoader {
         ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems);
 
         Map<String, byte[]> files = readFolder(dir);
+        Set<String> reported = new java.util.TreeSet<>();
+        problems.forEach(p -> reported.add(p.file()));
+        files.forEach((rel, bytes) -> {
+            if (oversize(bytes) && !reported.contains(rel)) {
+                problems.add(new Problem(rel, 0, "", new String(bytes, StandardCharsets.UTF_8).substring(OVERSIZE.length()).replaceFirst(" \\[[^]]*]$", "")));
+            }
+        });
         List<DroolsRuleBase.DrlFile> drl = new ArrayList<>();
         files.forEach((rel, bytes) -> {
-            if (rel.endsWith(".drl")) drl.add(new DroolsRuleBase.DrlFile(rel, new String(bytes, StandardCharsets.UTF_8)));
+            if (rel.endsWith(".drl") && !oversize(bytes)) drl.add(new DroolsRuleBase.DrlFile(rel, new String(bytes, StandardCharsets.UTF_8)));
         });
         if (drl.isEmpty()) problems.add(new Problem("", 0, "", "the policy has no .drl rule files"));
         DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems);
@@ -103,15 +110,37 @@ public final class PolicyLoader {
         return ContentHash.of(readFolder(dir));
     }
 
-    /** Every file below {@code dir} by relative path, in path order. */
+    /**
+     * The largest file a policy folder may hold (the largest shipped is 11 KB; a decision-table workbook a few
+     * hundred KB): a larger one is a build problem, and is never read into memory, not even to hash it.
+     */
+    public static final long MAX_FOLDER_FILE_BYTES = 8L * 1024 * 1024;
+    private static final String OVERSIZE = "\u0000oversize\u0000";
+
+    /**
+     * Every file below {@code dir} by relative path, in path order. A file over {@link #MAX_FOLDER_FILE_BYTES} stands
+     * as a marker holding its size and modification time, so a watcher still sees it change and the build refuses it.
+     */
     private static Map<String, byte[]> readFolder(Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            for (Path file : PolicyFolders.files(dir)) files.put(PolicyFolders.relative(dir, file), Files.readAllBytes(file));
+            for (Path file : PolicyFolders.files(dir)) {
+                long size = Files.size(file);
+                byte[] bytes = size <= MAX_FOLDER_FILE_BYTES ? Files.readAllBytes(file)
+                        : (OVERSIZE + String.format(java.util.Locale.ROOT, "the file is %,d bytes; a file of a policy folder holds at most %,d bytes (8 MiB) [%s]",
+                        size, MAX_FOLDER_FILE_BYTES, Files.getLastModifiedTime(file))).getBytes(StandardCharsets.UTF_8);
+                files.put(PolicyFolders.relative(dir, file), bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    private static boolean oversize(byte[] bytes) {
+        if (bytes.length < OVERSIZE.length()) return false;
+        for (int i = 0; i < OVERSIZE.length(); i++) if (bytes[i] != (byte) OVERSIZE.charAt(i)) return false;
+        return true;
     }
 
     private static ClassLoader classLoader() {
