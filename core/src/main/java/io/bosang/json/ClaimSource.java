@@ -133,13 +133,21 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
     }
 
     private ClaimInput parseLine(long r, String line) {
+        return readLine(r, line, reader);
+    }
+
+    /**
+     * One non-blank NDJSON line read as record {@code record}, exactly as this source reads each line: for readers
+     * that split and number the lines themselves (the Spark job). Blank lines are not records ({@link String#isBlank}).
+     */
+    public static ClaimInput readLine(long record, String line, ClaimReader reader) {
         JsonNode node;
         try {
-            node = mapper.readTree(line);
+            node = Json.mapper().readTree(line);
         } catch (IOException e) {
-            return ClaimInput.rejected(r, null, new Rejection("$", "not valid JSON: " + firstLine(e.getMessage())));
+            return ClaimInput.rejected(record, null, new Rejection("$", "not valid JSON: " + firstLine(e.getMessage())));
         }
-        return reader.read(r, node);
+        return reader.read(record, node);
     }
 
     private ClaimInput advanceLines() throws IOException {
