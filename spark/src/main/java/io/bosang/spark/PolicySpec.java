@@ -130,11 +130,20 @@ public record PolicySpec(String id, String classpathId, String folderName, Map<S
                 Files.move(staging, root);
             } catch (IOException alreadyThere) {
                 // another task of this JVM (or another JVM on the node) won the race: its copy has the same content
+                deleteQuietly(staging);
                 if (!Files.isRegularFile(root.resolve(".complete"))) throw alreadyThere;
             }
             return dir;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the shipped policy " + id + " to the local temp dir", e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        } catch (IOException | UncheckedIOException ignored) {
+            // a leftover staging folder in the temp dir is harmless
         }
     }
 

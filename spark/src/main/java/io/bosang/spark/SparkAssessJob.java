@@ -94,8 +94,14 @@ public final class SparkAssessJob {
             Dataset<Row> joined = evaluated.join(changes.withColumnRenamed("policy", "c_policy").withColumnRenamed("record", "c_record"),
                     col("policy").equalTo(col("c_policy")).and(col("record").equalTo(col("c_record"))), "left_outer");
             JavaRDD<Row> settledRows = joined.javaRDD().mapPartitions(it -> settle(it, shipped.value()));
-            Dataset<Row> settled = spark.createDataFrame(settledRows, AssessmentRows.SETTLED).persist(StorageLevel.MEMORY_AND_DISK());
-            settled.count();
+            Dataset<Row> settled = spark.createDataFrame(settledRows, AssessmentRows.SETTLED);
+            // Cached only when read more than once (a summary, or a write per policy): building the cache of every
+            // rendered line costs more than the one write it would serve.
+            boolean reread = options.summary() || options.policies().size() > 1;
+            if (reread) {
+                settled = settled.persist(StorageLevel.MEMORY_AND_DISK());
+                settled.count();
+            }
             try {
                 List<PolicyResult> results = new ArrayList<>();
                 long perPolicy = rows / options.policies().size();
