@@ -29,6 +29,15 @@ final class ExecutorCache {
         });
     }
 
+    /**
+     * The driver's own build of a shipped policy: where the driver is also the executor (local[N]) it is not
+     * compiled a second time. Executors in other JVMs build their own. Returns {@code spec}.
+     */
+    static PolicySpec seed(PolicySpec spec, Policy built) {
+        POLICIES.putIfAbsent(spec.cacheKey(), built);
+        return spec;
+    }
+
     static ClaimReader reader(IncidentFiles incidents) {
         return READERS.computeIfAbsent(incidents, k -> {
             try {

@@ -48,13 +48,14 @@ public record PolicySpec(String id, String classpathId, String folderName, Map<S
     /** The shipped policy {@code id}, with what-if values (may be empty). Builds it once here to fail early. */
     public static PolicySpec classpath(String id, Map<String, String> whatIf) throws PolicyBuildException {
         Policy p = applyWhatIf(PolicyLoader.load(id), whatIf);
-        return new PolicySpec(p.id(), id, null, Map.of(), whatIf, p.contentHash());
+        return ExecutorCache.seed(new PolicySpec(p.id(), id, null, Map.of(), whatIf, p.contentHash()), p);
     }
 
     /** The policy in {@code dir} on the driver's file system, shipped to the executors as its files. */
     public static PolicySpec folder(Path dir, Map<String, String> whatIf) throws PolicyBuildException {
         Policy p = applyWhatIf(PolicyLoader.load(dir), whatIf);
         Path name = dir.toAbsolutePath().normalize().getFileName();
+        // Not seeded into this JVM's cache: even on local[N] the executor side builds it from the shipped files.
         return new PolicySpec(p.id(), null, name == null ? "policy" : name.toString(), readFolder(dir), whatIf, p.contentHash());
     }
 

@@ -111,10 +111,13 @@ public final class SparkAssessJob {
                     String dir = options.output() + "/" + spec.outputName();
                     String assessments = dir + "/assessments";
                     // A part per range of records, each sorted: no sampling job, no single task for the whole output.
+                    // Lines travel as UTF-8 bytes: Java serialisation of a String (writeUTF) was a top frame of the
+                    // profile, and Kryo would need --add-opens on Java 17.
                     mine.select("record", "rendered").javaRDD()
-                            .mapToPair(r -> new Tuple2<>(r.getLong(0), r.getString(1)))
+                            .mapToPair(r -> new Tuple2<>(r.getLong(0), r.getString(1).getBytes(StandardCharsets.UTF_8)))
                             .repartitionAndSortWithinPartitions(RecordRanges.of(perPolicy, RECORDS_PER_PART, options.singleFile()))
                             .values()
+                            .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
                             .saveAsTextFile(assessments);
                     ExposureSummary.Report report = null;
                     if (options.summary()) {
