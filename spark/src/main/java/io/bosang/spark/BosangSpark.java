@@ -100,6 +100,12 @@ public final class BosangSpark implements Callable<Integer> {
                 err.println(r.outputName() + ": " + r.assessments());
                 if (r.summary() != null) err.println("  " + totals(r.summary()));
             }
+        } catch (IllegalArgumentException e) {   // no input files, a JSON array
+            err.println(e.getMessage());
+            return 2;
+        } catch (IllegalStateException e) {      // a run the ranking cannot settle, an executor with another jar
+            err.println(e.getMessage());
+            return 1;
         } finally {
             spark.stop();
         }
