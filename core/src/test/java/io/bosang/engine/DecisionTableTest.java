@@ -206,6 +206,23 @@ class DecisionTableTest {
     }
 
     @Test
+    void aCellThatReachesForTheJvmIsRefusedByTheLintAtItsCell(@TempDir Path tmp) throws Exception {
+        List<List<String>> rows = table("ACTION", "subscription", "fee_floor_krw", "tier_cash_krw");
+        List<String> code = new ArrayList<>(rows.get(7));
+        code.set(6, "insert(AwardLine.cash($param, \"fee tier\"));");
+        rows.set(7, code);
+        List<String> rule = new ArrayList<>(rows.get(9));
+        rule.set(6, "System.currentTimeMillis()");
+        rows.set(9, rule);
+        List<Problem> problems = problems(miniWithTable(tmp, "fee-tiers.csv", csv(rows).getBytes()));
+        assertFalse(problems.isEmpty());
+        for (Problem p : problems) {
+            assertEquals(10, p.line(), problems.toString());
+            assertTrue(p.message().startsWith("cell G10: ") && p.key().equals("G10"), problems.toString());
+        }
+    }
+
+    @Test
     void aFileThatIsNoWorkbookIsRefusedWithoutAStackTrace(@TempDir Path tmp) throws Exception {
         List<Problem> problems = problems(miniWithTable(tmp, "fee-tiers.xlsx", "not a zip".getBytes()));
         assertEquals("fee-tiers.xlsx", problems.get(0).file());

@@ -128,7 +128,20 @@ public final class DroolsRuleBase {
     public static DroolsRuleBase compile(List<DrlFile> files, List<Problem> problems) {
         // What a policy may not do is refused before Drools sees it: a hostile file never compiles.
         List<Problem> lint = new ArrayList<>();
-        for (DrlFile f : files) lint.addAll(DrlLint.check(f.path(), f.text()));
+        for (DrlFile f : files) {
+            for (Problem p : DrlLint.check(f.path(), f.text())) {
+                if (f.origin() == null) {
+                    lint.add(p);
+                    continue;
+                }
+                // A table's refusal at the row, and the cell, whose value brought the refused text.
+                String[] lines = f.text().split("\n", -1);
+                String lineText = p.line() >= 1 && p.line() <= lines.length ? lines[p.line() - 1] : "";
+                String cell = f.cell(p.line(), lineText);
+                lint.add(new Problem(p.file(), f.located(p.line()), cell.isEmpty() ? p.key() : cell,
+                        f.origin().where(f.located(p.line()), cell.isEmpty() ? null : cell) + p.message()));
+            }
+        }
         if (!lint.isEmpty()) {
             problems.addAll(lint);
             return null;

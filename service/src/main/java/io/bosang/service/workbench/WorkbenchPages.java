@@ -104,7 +104,7 @@ public class WorkbenchPages {
             throw new Uploads.Refused("name the file inside the policy folder, e.g. rules.drl or parameters/x.yaml (.drl, .csv, .xlsx, .yaml, .md)");
         }
         copies.put(c, target, uploads.bytes(file, "rule file"));
-        return "redirect:/workbench/copies/" + c.id() + "#files";
+        return "redirect:/workbench/copies/" + c.id() + "#build";   // where the build shows what the file did
     }
 
     @GetMapping("/workbench/copies/{copy}/file")
