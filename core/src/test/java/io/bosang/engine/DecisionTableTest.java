@@ -87,8 +87,8 @@ class DecisionTableTest {
     static Claim claim(long fee) {
         OffsetDateTime start = OffsetDateTime.parse("2022-10-15T15:30:00+09:00");
         Service svc = new Service("vod", "VOD", ServiceCategory.VIDEO, PaymentModel.SUBSCRIPTION);
-        Incident inc = new Incident("i", "op", "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
-                List.of(svc), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, "")), List.of());
+        Incident inc = new Incident("i", new Operator("example", "op"), "t", "c", FaultPosition.ORDINARY_NEGLIGENCE, "", start, null,
+                List.of(svc), List.of(new Disruption("vod", start, start.plusHours(5), Severity.FULL, EndBasis.REPORTED, "")), List.of());
         return new Claim("c1", new Claimant("u1", ClaimantKind.CONSUMER, "KR", null), inc, svc,
                 new Subscription("p", fee, BillingChannel.DIRECT, start.minusDays(3), null),
                 HarmKind.SERVICE_UNAVAILABLE, start.plusDays(3), null, null, null);
