@@ -1,6 +1,7 @@
 package io.bosang.engine;
 
 import io.bosang.engine.internal.ContentHash;
+import io.bosang.engine.internal.DecisionTables;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.engine.internal.ManifestReader;
 import io.bosang.engine.internal.PolicyFolders;
@@ -73,10 +74,20 @@ public final class PolicyLoader {
             }
         });
         List<DroolsRuleBase.DrlFile> drl = new ArrayList<>();
-        files.forEach((rel, bytes) -> {
-            if (rel.endsWith(".drl") && !oversize(bytes)) drl.add(new DroolsRuleBase.DrlFile(rel, new String(bytes, StandardCharsets.UTF_8)));
-        });
-        if (drl.isEmpty()) problems.add(new Problem("", 0, "", "the policy has no .drl rule files"));
+        boolean anyRuleFile = false;
+        for (Map.Entry<String, byte[]> f : files.entrySet()) {
+            String rel = f.getKey();
+            if (oversize(f.getValue())) {
+                anyRuleFile |= rel.endsWith(".drl") || DecisionTables.isTable(rel);   // refused above, at its size
+            } else if (rel.endsWith(".drl")) {
+                drl.add(new DroolsRuleBase.DrlFile(rel, new String(f.getValue(), StandardCharsets.UTF_8)));
+                anyRuleFile = true;
+            } else if (DecisionTables.isTable(rel)) {
+                drl.addAll(DecisionTables.toDrl(rel, f.getValue(), problems));   // tier tables, converted to DRL
+                anyRuleFile = true;
+            }
+        }
+        if (!anyRuleFile) problems.add(new Problem("", 0, "", "the policy has no rule files (.drl, or .csv / .xlsx decision tables)"));
         DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems);
 
         if (ruleBase != null) {
@@ -89,8 +100,8 @@ public final class PolicyLoader {
             for (RuleInfo rule : ruleBase.catalogue()) {
                 for (String param : rule.parameters()) {
                     if (!known.contains(param) && !brokenFiles.contains("parameters/" + param.replace('.', '/') + ".yaml")) {
-                        problems.add(new Problem(rule.file(), rule.line(), rule.ruleId(),
-                                "rule reads parameter '" + param + "', which has no file parameters/" + param.replace('.', '/') + ".yaml"));
+                        problems.add(new Problem(rule.file(), rule.line(), rule.ruleId(), ruleBase.where(rule, param)
+                                + "rule reads parameter '" + param + "', which has no file parameters/" + param.replace('.', '/') + ".yaml"));
                     }
                 }
             }

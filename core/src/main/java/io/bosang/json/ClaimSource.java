@@ -111,6 +111,21 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         }
     }
 
+    /**
+     * One NDJSON line read as record {@code record}, as this source reads a line of a claims file (strict UTF-8, JSON
+     * white space trimmed, the record size bound): for readers that split and number the lines themselves (the Spark
+     * job). {@code line} is the line's 1-based number in its file and {@code byteOffset} where it starts, both
+     * used in rejections; {@code bytes} is the line without its line end.
+     */
+    public static ClaimInput readLine(long record, long line, long byteOffset, byte[] bytes, ClaimReader reader) {
+        return RecordParser.parse(record, RecordScanner.line(line, byteOffset, bytes), reader);
+    }
+
+    /** As {@link #readLine(long, long, long, byte[], ClaimReader)} for a line already decoded (a Parquet row's JSON). */
+    public static ClaimInput readLine(long record, String line, ClaimReader reader) {
+        return readLine(record, record, 0, line.getBytes(java.nio.charset.StandardCharsets.UTF_8), reader);
+    }
+
     @Override
     public void close() {
         try {

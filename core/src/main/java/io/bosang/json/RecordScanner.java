@@ -244,6 +244,22 @@ final class RecordScanner implements Closeable {
         }
     }
 
+    /**
+     * One NDJSON line given whole, as {@link #next()} makes a record of it: for readers that split a file into lines
+     * themselves. {@code bytes} is the line without its LF (a CR before it is trimmed as white space); the caller skips
+     * blank lines, which are no records.
+     */
+    static Raw line(long line, long byteOffset, byte[] bytes) {
+        Buffer b = new Buffer(InputLimits.MAX_RECORD_BYTES);
+        b.add(bytes, 0, bytes.length);
+        int s = b.leadingWhitespace();
+        if (b.overflow()) {
+            return new Raw(Kind.LINE, line, 1 + s, byteOffset + s, null, "the line is " + bytes(b.total()) + " long; a record holds at most "
+                    + bytes(InputLimits.MAX_RECORD_BYTES), null);
+        }
+        return new Raw(Kind.LINE, line, 1 + s, byteOffset + s, b.trimmed(), null, null);
+    }
+
     /** After a whole-input array or object: each non-blank line is a refused record (a file) or the body is refused. */
     private Raw trailing() throws IOException {
         if (documentOnly) {

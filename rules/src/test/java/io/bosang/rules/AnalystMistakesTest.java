@@ -87,11 +87,11 @@ class AnalystMistakesTest {
     void aMisspeltUnitIsNamedWithTheUnitsThereAre() throws IOException {
         Path dir = copy("kakao-1015-2022");
         String drl = Files.readString(dir.resolve("small-business.drl"));
-        int rule = drl.indexOf("rule \"K1015-SB-01");
+        int rule = drl.indexOf("rule \"K1015-SB-05");
         int unit = drl.indexOf("@oncePer(\"business\")", rule);
         Files.writeString(dir.resolve("small-business.drl"), drl.substring(0, unit) + "@oncePer(\"buisness\")" + drl.substring(unit + "@oncePer(\"business\")".length()));
         Problem p = only(check(dir, "kakao-1015-2022"));
-        assertTrue(p.toString().startsWith("small-business.drl:" + lineOf(drl, "rule \"K1015-SB-01") + ": [K1015-SB-01] "), p.toString());
+        assertTrue(p.toString().startsWith("small-business.drl:" + lineOf(drl, "rule \"K1015-SB-05") + ": [K1015-SB-05] "), p.toString());
         assertTrue(p.message().equals("@oncePer(\"buisness\") names no unit; use one of claim, claimant, subscription, account, business"), p.toString());
     }
 

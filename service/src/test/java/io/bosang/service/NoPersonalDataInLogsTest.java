@@ -69,4 +69,36 @@ class NoPersonalDataInLogsTest extends ServiceTestSupport {
             assertFalse(logs.contains(secret), secret + " appears in the logs:\n" + logs);
         }
     }
+
+    @Test
+    void theWorkbenchsFormsAndUploadsLeaveNoClaimDataInTheLogs(CapturedOutput output) throws Exception {
+        logging.setLogLevel("org.springframework.web", LogLevel.DEBUG);
+        logging.setLogLevel("io.bosang", LogLevel.DEBUG);
+        String claim = Files.readString(SAMPLES.resolve("one-claim.json")).replace("U-0009", CLAIMANT).replace("K-0009", CLAIM);
+        String form = "policy=kakao-1015-2022&mode=form&id=" + CLAIM + "&incident=kakao-2022-10-15&service=kakao-webtoon&claimantId=" + CLAIMANT
+                + "&claimantKind=CONSUMER&phoneCountry=KR&harm=SERVICE_UNAVAILABLE&filedAt=2022-10-25T10:00:00%2B09:00&plan=webtoon-pass"
+                + "&monthlyFeeKrw=4900&billing=DIRECT&subscriptionStart=2022-10-01T00:00:00%2B09:00";
+        assertEquals(200, post("/try", form, "Content-Type", "application/x-www-form-urlencoded").statusCode());
+        assertEquals(200, post("/try", form.replace("CONSUMER", BAD_VALUE), "Content-Type", "application/x-www-form-urlencoded").statusCode());
+        assertEquals(200, post("/try", "policy=kakao-1015-2022&mode=json&json=" + java.net.URLEncoder.encode(claim.replace("\"harm\"", "\"" + BAD_VALUE + "\""),
+                java.nio.charset.StandardCharsets.UTF_8), "Content-Type", "application/x-www-form-urlencoded").statusCode());
+        Multipart upload = new Multipart().field("policies", "kakao-1015-2022").field("policies", "content-user-protection")
+                .field("corpus", "upload").file("claims", CLAIM + ".ndjson", (claim.replace("\n", " ") + "\n{\"id\": \"" + BAD_VALUE + "\"}\n").getBytes());
+        var compared = http.send(java.net.http.HttpRequest.newBuilder(uri("/compare")).header("Content-Type", upload.contentType())
+                .POST(upload.body()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, compared.statusCode(), compared.body());
+        Multipart zip = new Multipart().file("zip", CLAIM + ".zip", ("not a zip " + CLAIMANT).getBytes());
+        var refused = http.send(java.net.http.HttpRequest.newBuilder(uri("/workbench/copies/upload")).header("Content-Type", zip.contentType())
+                .POST(zip.body()).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, refused.statusCode());
+        String job = compared.headers().firstValue("Location").orElseThrow().replaceFirst("^https?://[^/]+", "");
+        for (int i = 0; i < 120 && !get(job + "/progress").body().contains("\"finished\":true"); i++) Thread.sleep(500);
+        assertTrue(get(job).body().contains(CLAIM), "the page shows the claims to the one who uploaded them");
+
+        String logs = output.getAll();
+        assertTrue(logs.contains("Completed 200"), "the web log was captured at DEBUG:\n" + logs);
+        for (String secret : new String[]{CLAIMANT, CLAIM, BAD_VALUE, "webtoon-pass"}) {
+            assertFalse(logs.contains(secret), secret + " appears in the logs:\n" + logs);
+        }
+    }
 }

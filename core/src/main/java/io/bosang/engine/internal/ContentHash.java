@@ -16,7 +16,8 @@ public final class ContentHash {
         filesByRelativePath.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
             md.update(e.getKey().getBytes(StandardCharsets.UTF_8));
             md.update((byte) 0);
-            md.update(normalise(e.getValue()));
+            // A workbook is binary: hashed as its bytes (decoding it as text would fold distinct bytes together).
+            md.update(DecisionTables.isWorkbook(e.getKey()) ? e.getValue() : normalise(e.getValue()));
             md.update((byte) 0);
         });
         return "sha256:" + HexFormat.of().formatHex(md.digest());

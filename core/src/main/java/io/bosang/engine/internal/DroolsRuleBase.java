@@ -56,6 +56,7 @@ public final class DroolsRuleBase {
      * the rule, and the engine goes on with the next claim.
      */
     public static final int MAX_FIRINGS_PER_CLAIM = 10_000;
+    private static final Pattern LINE_COLUMN = Pattern.compile("\\bLine (\\d+):(\\d+)");
 
     /** Agenda group of classification rules; they run to completion before entitlement rules (MAIN). */
     public static final String CLASSIFY = "classify";
@@ -66,16 +67,58 @@ public final class DroolsRuleBase {
     private final Map<String, RuleInfo> rulesByName;
     private final List<RuleInfo> catalogue;
 
-    private DroolsRuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByName) {
+    /** Rule name → where a table's rule came from (the generated file and the line of its rule keyword). */
+    private final Map<String, Map.Entry<DrlFile, Integer>> tableRules;
+
+    private DroolsRuleBase(KieBase kieBase, Map<String, RuleInfo> rulesByName, Map<String, Map.Entry<DrlFile, Integer>> tableRules) {
         this.kieBase = kieBase;
+        this.tableRules = tableRules;
         this.sessions = kieBase.newKieSessionsPool(2);
         this.rulesByName = rulesByName;
         this.catalogue = rulesByName.values().stream()
                 .sorted(java.util.Comparator.comparing(RuleInfo::ruleId).thenComparing(RuleInfo::name)).toList();
     }
 
-    /** A DRL file's path relative to the policy folder, and its text. */
-    public record DrlFile(String path, String text) {
+    /**
+     * A DRL file's path relative to the policy folder, and its text; for DRL generated from a decision table, the
+     * table it came from ({@code origin}), so problems and rule locations name the sheet row and cell, not a line of
+     * generated text.
+     */
+    public record DrlFile(String path, String text, DecisionTables.Origin origin) {
+        public DrlFile(String path, String text) {
+            this(path, text, null);
+        }
+
+        /** The resource name given to Drools: unique even for two sheets of one workbook. */
+        String resourceName(int index) {
+            return origin == null ? path : path + "#" + index;
+        }
+
+        /** A line of the text as the analyst knows it: the sheet row for a table, the line itself for DRL. */
+        int located(int line) {
+            return origin == null ? line : origin.row(line);
+        }
+
+        /** "sheet S, cell D11: " for a table when a cell of that row shows {@code text}; "" for DRL. */
+        String where(int line, String text) {
+            if (origin == null) return "";
+            int row = origin.row(line);
+            return origin.where(row, origin.cell(row, text));
+        }
+
+        /** The cell of the row of {@code line} whose value stands at {@code column} of {@code lineText}, or "". */
+        String cellAt(int line, String lineText, int column) {
+            if (origin == null) return "";
+            String c = origin.cellAt(origin.row(line), lineText, column);
+            return c == null ? "" : c;
+        }
+
+        /** The cell of the row of {@code line} that shows {@code text}, or "" (DRL, or no such cell). */
+        String cell(int line, String text) {
+            if (origin == null) return "";
+            String c = origin.cell(origin.row(line), text);
+            return c == null ? "" : c;
+        }
     }
 
     /**
@@ -85,19 +128,35 @@ public final class DroolsRuleBase {
     public static DroolsRuleBase compile(List<DrlFile> files, List<Problem> problems) {
         // What a policy may not do is refused before Drools sees it: a hostile file never compiles.
         List<Problem> lint = new ArrayList<>();
-        for (DrlFile f : files) lint.addAll(DrlLint.check(f.path(), f.text()));
+        for (DrlFile f : files) {
+            for (Problem p : DrlLint.check(f.path(), f.text())) {
+                if (f.origin() == null) {
+                    lint.add(p);
+                    continue;
+                }
+                // A table's refusal at the row, and the cell, whose value brought the refused text.
+                String[] lines = f.text().split("\n", -1);
+                String lineText = p.line() >= 1 && p.line() <= lines.length ? lines[p.line() - 1] : "";
+                String cell = f.cell(p.line(), lineText);
+                lint.add(new Problem(p.file(), f.located(p.line()), cell.isEmpty() ? p.key() : cell,
+                        f.origin().where(f.located(p.line()), cell.isEmpty() ? null : cell) + p.message()));
+            }
+        }
         if (!lint.isEmpty()) {
             problems.addAll(lint);
             return null;
         }
         KnowledgeBuilder builder = KnowledgeBuilderFactory.newKnowledgeBuilder();
         CompositeKnowledgeBuilder batch = builder.batch();
-        Map<String, DrlFile> byPath = new LinkedHashMap<>();
+        Map<String, DrlFile> byPath = new LinkedHashMap<>();   // resource name → file
         for (DrlFile f : files) {
+            // Always DRL text: a decision table arrives converted (DecisionTables), never through Drools' table
+            // provider, whose cache keyed by source path would hand back a stale compilation of an edited sheet.
             Resource r = ResourceFactory.newByteArrayResource(f.text().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            r.setSourcePath(f.path());
+            String name = f.resourceName(byPath.size());
+            r.setSourcePath(name);
             batch.add(r, ResourceType.DRL);
-            byPath.put(f.path(), f);
+            byPath.put(name, f);
         }
         try {
             batch.build();
@@ -108,14 +167,35 @@ public final class DroolsRuleBase {
         boolean failed = false;
         List<Problem> errors = new ArrayList<>();
         for (KnowledgeBuilderResult r : builder.getResults(ResultSeverity.ERROR)) {
-            String path = r.getResource() == null || r.getResource().getSourcePath() == null ? "" : r.getResource().getSourcePath();
-            int line = r.getLines() == null || r.getLines().length == 0 ? 0 : r.getLines()[0];
-            errors.add(new Problem(path, Math.max(line, 0), "", "DRL: " + oneLine(r.getMessage())));
+            String name = r.getResource() == null || r.getResource().getSourcePath() == null ? "" : r.getResource().getSourcePath();
+            int line = Math.max(0, r.getLines() == null || r.getLines().length == 0 ? 0 : r.getLines()[0]);
+            DrlFile f = byPath.get(name);
+            String message = oneLine(r.getMessage());
+            if (f == null || f.origin() == null) {
+                errors.add(new Problem(f == null ? name : f.path(), line, "", "DRL: " + message));
+            } else {
+                // A table's error is reported at its sheet row and, when a cell of that row shows on the failing
+                // line of the generated DRL (or in the message), at that cell.
+                String[] lines = f.text().split("\n", -1);
+                String lineText = line >= 1 && line <= lines.length ? lines[line - 1] : "";
+                // A parse error points at a line and column of the generated DRL: the cell whose value covers that
+                // column. Other errors quote the expression Drools could not analyse: the cell whose value it shows
+                // (the rule's own name, quoted in most messages, left out).
+                Matcher at = LINE_COLUMN.matcher(message);
+                String cell = at.find() && Integer.parseInt(at.group(1)) == line
+                        ? f.cellAt(line, lineText, Integer.parseInt(at.group(2))) : "";
+                if (cell.isEmpty()) cell = f.cell(line, message.replaceAll("rule \"[^\"]*\"", "rule"));
+                if (cell.isEmpty()) cell = f.cell(line, lineText);
+                String where = f.origin().where(f.located(line), cell.isEmpty() ? null : cell);
+                errors.add(new Problem(f.path(), f.located(line), cell, where + "decision table: " + message));
+            }
             failed = true;
         }
         // A syntax error drops its whole file, so every type it declared goes missing in the other files and
         // Drools reports each use as another error. Show the syntax errors alone: they are the analyst's edit.
+        // Drools adds "Parser returned a null Package" (no line) to a file's syntax errors: it says nothing more.
         List<Problem> syntax = errors.stream().filter(p -> p.message().contains("[ERR ")).toList();
+        if (!syntax.isEmpty()) errors.removeIf(p -> p.line() == 0 && p.message().endsWith("Parser returned a null Package"));
         problems.addAll(syntax.isEmpty() ? errors : syntax);
         if (failed) return null;
         KieBase kieBase = builder.newKieBase();
@@ -124,6 +204,7 @@ public final class DroolsRuleBase {
         Map<String, List<String>> paramsRead = new HashMap<>();
         Map<String, Boolean> awards = new HashMap<>();       // rule name → its consequence builds an award line
         List<String> paths = new ArrayList<>(byPath.keySet());
+        List<DrlFile> inOrder = new ArrayList<>(byPath.values());
         for (int i = 0; i < paths.size(); i++) {
             String text = byPath.get(paths.get(i)).text();
             Matcher m = RULE_DECL.matcher(text);
@@ -156,39 +237,50 @@ public final class DroolsRuleBase {
         for (KiePackage pkg : kieBase.getKiePackages()) {
             for (Rule rule : pkg.getRules()) {
                 int[] at = declaredAt.getOrDefault(rule.getName(), new int[]{-1, 0});
-                String file = at[0] >= 0 ? paths.get(at[0]) : "";
+                DrlFile source = at[0] >= 0 ? inOrder.get(at[0]) : null;
+                String file = source == null ? "" : source.path();
+                int line = source == null ? at[1] : source.located(at[1]);   // a table's rule: its sheet row
+                boolean table = source != null && source.origin() != null;
                 String ruleId = meta(rule, "ruleId");
                 String basis = meta(rule, "legalBasis");
                 if (ruleId.isBlank()) {
-                    problems.add(new Problem(file, at[1], rule.getName(), "rule has no @ruleId(\"...\") metadata"));
+                    problems.add(new Problem(file, line, rule.getName(), (table ? source.where(at[1], null)
+                            + "the table's rule has no rule id: add a METADATA column ruleId(\"$param\")" : "rule has no @ruleId(\"...\") metadata")));
                     failed = true;
                 }
                 if (basis.isBlank()) {
-                    problems.add(new Problem(file, at[1], rule.getName(), "rule has no @legalBasis(\"...\") metadata: quote the provision it applies"));
+                    problems.add(new Problem(file, line, rule.getName(), (table ? source.where(at[1], null)
+                            + "the table's rule has no legal basis: add a METADATA column legalBasis(\"$param\") and fill it"
+                            : "rule has no @legalBasis(\"...\") metadata: quote the provision it applies")));
                     failed = true;
                 }
                 String oncePerText = meta(rule, "oncePer");
                 String entitlementText = meta(rule, "entitlement");
                 EntitlementUnit oncePer = EntitlementUnit.parse(oncePerText);
                 if (!oncePerText.isBlank() && oncePer == null) {
-                    problems.add(new Problem(file, at[1], ruleId, "@oncePer(\"" + oncePerText + "\") names no unit; use one of "
-                            + unitNames()));
+                    String cell = table ? source.cell(at[1], oncePerText) : "";
+                    problems.add(new Problem(file, line, table && !cell.isEmpty() ? cell : ruleId,
+                            (table ? source.origin().where(line, cell.isEmpty() ? null : cell) : "")
+                                    + "@oncePer(\"" + oncePerText + "\") names no unit; use one of " + unitNames()));
                     failed = true;
                 } else if (oncePer == null && awards.getOrDefault(rule.getName(), false)) {
-                    problems.add(new Problem(file, at[1], ruleId, "rule inserts an award line but does not say what it is owed per: add @oncePer(...) with one of "
-                            + unitNames() + " (see docs/DESIGN.md, units of entitlement)"));
+                    problems.add(new Problem(file, line, ruleId, table
+                            ? source.where(at[1], null) + "the table's rule awards but does not say what it is owed per: add a METADATA column oncePer(\"$param\") with one of "
+                                    + unitNames() + " in every awarding row (see docs/DESIGN.md, units of entitlement)"
+                            : "rule inserts an award line but does not say what it is owed per: add @oncePer(...) with one of "
+                                    + unitNames() + " (see docs/DESIGN.md, units of entitlement)"));
                     failed = true;
                 }
                 if (!entitlementText.isBlank() && oncePerText.isBlank()) {
-                    problems.add(new Problem(file, at[1], ruleId, "@entitlement needs @oncePer: the entitlement is granted once per that unit"));
+                    problems.add(new Problem(file, line, ruleId, "@entitlement needs @oncePer: the entitlement is granted once per that unit"));
                     failed = true;
                 }
                 String entitlement = oncePer == null ? null : entitlementText.isBlank() ? ruleId : entitlementText;
-                RuleInfo info = new RuleInfo(ruleId, rule.getName(), basis, file, at[1], paramsRead.getOrDefault(rule.getName(), List.of()),
+                RuleInfo info = new RuleInfo(ruleId, rule.getName(), basis, file, line, paramsRead.getOrDefault(rule.getName(), List.of()),
                         oncePer, entitlement);
                 if (!ruleId.isBlank() && byId.containsKey(ruleId)) {
                     RuleInfo first = byId.get(ruleId);
-                    problems.add(new Problem(file, at[1], ruleId, "duplicate @ruleId '" + ruleId + "' (also rule '"
+                    problems.add(new Problem(file, line, ruleId, "duplicate @ruleId '" + ruleId + "' (also rule '"
                             + first.name() + "' at " + first.file() + ":" + first.line() + ")"));
                     failed = true;
                 }
@@ -197,7 +289,12 @@ public final class DroolsRuleBase {
             }
         }
         if (failed) return null;
-        return new DroolsRuleBase(kieBase, rules);
+        Map<String, Map.Entry<DrlFile, Integer>> tableRules = new HashMap<>();
+        declaredAt.forEach((name, at) -> {
+            DrlFile f = inOrder.get(at[0]);
+            if (f.origin() != null) tableRules.put(name, Map.entry(f, at[1]));
+        });
+        return new DroolsRuleBase(kieBase, rules, tableRules);
     }
 
     private static String unitNames() {
@@ -220,6 +317,15 @@ public final class DroolsRuleBase {
 
     public List<RuleInfo> catalogue() {
         return catalogue;
+    }
+
+    /**
+     * For a rule of a decision table, "sheet S, cell H10: " naming the cell of its row that shows {@code text} (a
+     * parameter id, say); "" for a DRL rule, so messages about a rule can name the cell an analyst must fix.
+     */
+    public String where(RuleInfo rule, String text) {
+        Map.Entry<DrlFile, Integer> at = tableRules.get(rule.name());
+        return at == null ? "" : at.getKey().where(at.getValue(), text);
     }
 
     /** Lines and findings of one evaluation, stamped with their rules, in no particular order. */
