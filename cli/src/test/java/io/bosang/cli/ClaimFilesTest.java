@@ -140,7 +140,7 @@ class ClaimFilesTest {
         for (String[] args : List.of(
                 new String[]{"assess", "--quiet", "--policy", POLICY, unreadable.toString()},
                 new String[]{"compare", "--policies", POLICY + ",content-user-protection", unreadable.toString()},
-                new String[]{"diff", "--base", "content-user-protection", "--changed", "../rules/src/main/resources/policies/content-user-protection",
+                new String[]{"diff", "--base", "content-user-protection", "--policy", "../rules/src/main/resources/policies/content-user-protection",
                         unreadable.toString()},
                 new String[]{"explain", "--policy", POLICY, unreadable.toString()})) {
             AssessCommandTest.Run run = bosang(args);
@@ -169,7 +169,7 @@ class ClaimFilesTest {
         Path out = tmp.resolve("out.ndjson");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
                 "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "2",
-                "--policy", "mini", "--rules", AssessCommandTest.FIXTURES.toString(), "-o", out.toString(), big.toString());
+                "--policy", AssessCommandTest.FIXTURES.resolve("mini").toString(), "-o", out.toString(), big.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve("log.txt").toFile());
         Process p = pb.start();
