@@ -152,8 +152,9 @@ class ClaimFilesTest {
     }
 
     /**
-     * Records near the 64 KiB bound, more than the assessor keeps in flight, through a real JVM under -Xmx256m: memory
-     * stays bounded by the record bound and the in-flight window, not by the file (150 MB here).
+     * Records near the 64 KiB bound, more than the assessor keeps in flight, through a real JVM under -Xmx256m with
+     * {@code --threads 1000}: the threads are capped with a message, and memory stays bounded by the bytes in flight,
+     * not by the thread count or the file (150 MB here).
      */
     @Test
     void aFileOfRecordsNearTheBoundIsAssessedUnderXmx256m(@TempDir Path tmp) throws Exception {
@@ -168,7 +169,7 @@ class ClaimFilesTest {
         }
         Path out = tmp.resolve("out.ndjson");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "2",
+                "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "1000",
                 "--policy", AssessCommandTest.FIXTURES.resolve("mini").toString(), "-o", out.toString(), big.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve("log.txt").toFile());
@@ -179,6 +180,7 @@ class ClaimFilesTest {
         assertTrue(done, "did not finish in 240 s: " + log);
         assertEquals(0, p.exitValue(), log);
         assertEquals(records, Files.readAllLines(out).size(), log);
+        assertTrue(log.contains("--threads 1000 is more than"), log);
     }
 
     /** The corpus' records: its non-blank lines, as bytes. */
