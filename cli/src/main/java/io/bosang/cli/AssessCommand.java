@@ -2,7 +2,6 @@ package io.bosang.cli;
 
 import io.bosang.engine.BatchAssessor;
 import io.bosang.engine.Policy;
-import io.bosang.engine.RunStats;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
@@ -10,6 +9,7 @@ import io.bosang.json.Json;
 import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.ExposureSummary;
 import io.bosang.result.Outcome;
+import io.bosang.result.RunStats;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

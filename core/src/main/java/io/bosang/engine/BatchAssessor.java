@@ -1,6 +1,7 @@
 package io.bosang.engine;
 
 import io.bosang.result.Assessment;
+import io.bosang.result.RunStats;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
