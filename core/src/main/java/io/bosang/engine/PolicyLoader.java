@@ -4,7 +4,7 @@ import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.DecisionTables;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.engine.internal.ManifestReader;
-import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.internal.files.ResourceFolders;
 import io.bosang.params.ParameterFileReader;
 import io.bosang.params.ParameterSet;
 import io.bosang.problem.PolicyBuildException;
@@ -32,12 +32,12 @@ public final class PolicyLoader {
 
     /** Ids of the policies on the classpath, sorted. */
     public static List<String> available() {
-        return List.copyOf(PolicyFolders.onClasspath(classLoader()).keySet());
+        return List.copyOf(ResourceFolders.onClasspath(classLoader()).keySet());
     }
 
     /** Builds the shipped policy {@code id} from the classpath. */
     public static Policy load(String id) throws PolicyBuildException {
-        Path dir = PolicyFolders.onClasspath(classLoader(), id).orElseThrow(() -> new PolicyBuildException(id,
+        Path dir = ResourceFolders.onClasspath(classLoader(), id).orElseThrow(() -> new PolicyBuildException(id,
                 List.of(new Problem("policies/" + id, 0, id, "no policy '" + id + "' on the classpath; available: "
                         + String.join(", ", available())))));
         return build(dir, "classpath:policies/" + id);
@@ -135,12 +135,12 @@ public final class PolicyLoader {
     private static Map<String, byte[]> readFolder(Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            for (Path file : PolicyFolders.files(dir)) {
+            for (Path file : ResourceFolders.files(dir)) {
                 long size = Files.size(file);
                 byte[] bytes = size <= MAX_FOLDER_FILE_BYTES ? Files.readAllBytes(file)
                         : (OVERSIZE + String.format(java.util.Locale.ROOT, "the file is %,d bytes; a file of a policy folder holds at most %,d bytes (8 MiB) [%s]",
                         size, MAX_FOLDER_FILE_BYTES, Files.getLastModifiedTime(file))).getBytes(StandardCharsets.UTF_8);
-                files.put(PolicyFolders.relative(dir, file), bytes);
+                files.put(ResourceFolders.relative(dir, file), bytes);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

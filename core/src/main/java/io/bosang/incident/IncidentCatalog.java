@@ -1,7 +1,7 @@
 package io.bosang.incident;
 
 import io.bosang.domain.Incident;
-import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.internal.files.ResourceFolders;
 import io.bosang.problem.PolicyBuildException;
 import io.bosang.problem.Problem;
 
@@ -44,7 +44,7 @@ public final class IncidentCatalog {
             if (cl == null) cl = IncidentCatalog.class.getClassLoader();
             Enumeration<URL> roots = cl.getResources("incidents");
             while (roots.hasMoreElements()) {
-                Path root = PolicyFolders.toPath(roots.nextElement());
+                Path root = ResourceFolders.toPath(roots.nextElement());
                 if (root == null || !Files.isDirectory(root)) continue;
                 try (Stream<Path> files = Files.list(root)) {
                     for (Path f : files.sorted().toList()) {
