@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policies", required = true, split = ",", paramLabel = "ID|DIR,...", description = "Two or more policies.")
+    @Option(names = "--policies", required = true, split = ",", paramLabel = "ID|DIR", description = "Two or more policies.")
     List<String> policies;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Claims, NDJSON or a JSON array.")

@@ -10,7 +10,7 @@ import java.util.List;
 
 /** {@code --incidents FILE...}: incident files the claims refer to, besides the shipped incidents (a file wins). */
 final class IncidentsOption {
-    @Option(names = "--incidents", split = ",", paramLabel = "FILE[,FILE...]",
+    @Option(names = "--incidents", split = ",", paramLabel = "FILE",
             description = "Incident files (YAML) the claims refer to, besides the shipped ones (comma-separated, or the option repeated).")
     List<Path> files = new ArrayList<>();
 

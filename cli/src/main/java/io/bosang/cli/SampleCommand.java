@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         header = "Write a deterministic synthetic claims corpus.",
         description = {
                 "Write realistic synthetic claims as NDJSON: the claimant mix, services, fees and sales figures of the",
-                "reported intake, with about 1% bad records and 0.5% duplicates on purpose. Same --count and --seed, same bytes.",
+                "reported intake, with about 1%% bad records and 0.5%% duplicates on purpose. Same --count and --seed, same bytes.",
                 "",
                 "Example:  bosang sample --policy kakao-1015-2022 --count 105116 --seed 1015 -o claims.ndjson"})
 final class SampleCommand implements Callable<Integer> {
