@@ -141,13 +141,14 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         }
 
         /**
-         * Whether line {@code line} of an NDJSON file, {@code bytes[0, length)} without its LF, is a record: the line of
-         * the first non-blank character, and every later line holding more than JSON white space.
+         * Whether the line whose bytes {@code bytes[0, length)} start at {@code byteOffset} in an NDJSON file (the line
+         * without its LF) is a record: the line of the first non-blank character, and every later line holding more than
+         * JSON white space. Told by byte offsets alone, so a reader can tell it before it knows the line's number.
          */
-        public boolean isRecord(long line, byte[] bytes, int length) {
+        public boolean isRecord(long byteOffset, byte[] bytes, int length) {
             if (form != Form.NDJSON && form != Form.EMPTY) throw new IllegalStateException("a " + form + " file is not read line by line");
-            if (form == Form.EMPTY || line < this.line) return false;
-            if (line == this.line) return true;
+            if (form == Form.EMPTY || byteOffset + length <= this.byteOffset) return false; // all before it is white space
+            if (byteOffset <= this.byteOffset) return true;
             for (int i = 0; i < length; i++) if (!RecordScanner.isWhitespace(bytes[i])) return true;
             return false;
         }
@@ -178,19 +179,16 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
      * {@link #open} reads it: the first record starts after the white space before it, and syntax errors carry the
      * file's hint. {@code bytes} are the line's bytes from {@code byteOffset} in the file to its LF (exclusive); on the
      * first line they may start after the byte order mark (at offset 3). The line must be a record
-     * ({@link FileStart#isRecord}).
+     * ({@link FileStart#isRecord}); the first record's line number must be {@link FileStart#line()}.
      */
     public static ClaimInput readLine(long record, FileStart file, long line, long byteOffset, byte[] bytes, ClaimReader reader) {
-        if (!file.isRecord(line, bytes, bytes.length)) throw new IllegalArgumentException("line " + line + " is no record");
-        if (line != file.line()) {
+        if (!file.isRecord(byteOffset, bytes, bytes.length)) throw new IllegalArgumentException("line " + line + " is no record");
+        if (byteOffset > file.byteOffset()) {
             return RecordParser.parse(record, RecordScanner.line(line, 1, byteOffset, bytes, 0, file.ndjsonHint()), reader);
         }
-        long skip = file.byteOffset() - byteOffset;
-        if (skip < 0 || skip > bytes.length) {
-            throw new IllegalArgumentException("line " + line + " from byte offset " + byteOffset + " does not hold the first record, at "
-                    + file.byteOffset());
-        }
-        return RecordParser.parse(record, RecordScanner.line(line, file.column(), file.byteOffset(), bytes, (int) skip, file.ndjsonHint()), reader);
+        if (line != file.line()) throw new IllegalArgumentException("the first record is on line " + file.line() + ", not on line " + line);
+        int skip = (int) (file.byteOffset() - byteOffset);
+        return RecordParser.parse(record, RecordScanner.line(line, file.column(), file.byteOffset(), bytes, skip, file.ndjsonHint()), reader);
     }
 
     /** As {@link #readLine(long, long, long, byte[], ClaimReader)} for a line already decoded (a Parquet row's JSON). */

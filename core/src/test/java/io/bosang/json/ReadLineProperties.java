@@ -83,9 +83,10 @@ class ReadLineProperties {
     void theStartOfAFileTellsItsFormAndWhereItsFirstRecordStarts() throws Exception {
         ClaimSource.FileStart s = start("\uFEFF \n\t {\"id\":1}\n");
         assertEquals(new ClaimSource.FileStart(ClaimSource.Form.NDJSON, 2, 3, 7, true, null), s);
-        assertFalse(s.isRecord(1, new byte[0], 0), "a line before the first record is none");
-        assertTrue(s.isRecord(3, "x".getBytes(StandardCharsets.UTF_8), 1));
-        assertFalse(s.isRecord(3, " \t\r".getBytes(StandardCharsets.UTF_8), 3), "a blank line is no record");
+        assertFalse(s.isRecord(3, new byte[]{' '}, 1), "a line before the first record is none");
+        assertTrue(s.isRecord(5, "\t {\"id\":1}".getBytes(StandardCharsets.UTF_8), 10), "the line of the first record");
+        assertTrue(s.isRecord(15, "x".getBytes(StandardCharsets.UTF_8), 1));
+        assertFalse(s.isRecord(15, " \t\r".getBytes(StandardCharsets.UTF_8), 3), "a blank line is no record");
         assertEquals(ClaimSource.Form.ARRAY, start("\n [{}]").form());
         assertEquals(ClaimSource.Form.OBJECT, start(Files.readString(Path.of("../samples/one-claim.json"))).form());
         assertEquals(ClaimSource.Form.EMPTY, start("\uFEFF \r\n ").form());
@@ -124,7 +125,7 @@ class ReadLineProperties {
             int at = from;
             if (from == 0 && stripBom && start.byteOrderMark()) at = 3; // as Hadoop's LineRecordReader gives line 1
             byte[] bytes = java.util.Arrays.copyOfRange(file, at, end);
-            if (start.isRecord(line, bytes, bytes.length)) byLine.add(ClaimSource.readLine(++record, start, line, at, bytes, reader));
+            if (start.isRecord(at, bytes, bytes.length)) byLine.add(ClaimSource.readLine(++record, start, line, at, bytes, reader));
             from = end + 1;
         }
         assertEquals(describe(whole), describe(byLine), () -> "file: " + new String(file, StandardCharsets.UTF_8).replace("\r", "\\r"));
