@@ -144,13 +144,13 @@ class SchemaContractTest {
      * start, a lone surrogate) or when the bytes are not one JSON value at all (syntax, duplicate keys, UTF-8, limits).
      */
     @Test
-    void readerAndSchemaGiveTheSameVerdictOnSamplesGeneratedAndHostileClaims() throws Exception {
+    void readerAndSchemaGiveTheSameVerdictOnSamplesAndHostileClaims() throws Exception {
         Verdicts v = new Verdicts();
         v.ndjson(Files.readAllBytes(Path.of("../samples/kakao-2022-10-15-claims.ndjson")));
         v.one(Files.readAllBytes(Path.of("../samples/one-claim.json")));
         v.ndjson(Files.readAllBytes(HostileCorpus.DIR.resolve("claims.ndjson")));
         assertTrue(v.accepted > 100, v.toString());
-        assertTrue(v.refusedByBoth > 300, v.toString());
+        assertTrue(v.refusedByBoth > 200, v.toString());
         assertTrue(v.notJson > 100, v.toString());
         assertTrue(v.readerOnly >= 9, v.toString());
     }
@@ -166,7 +166,7 @@ class SchemaContractTest {
         return errors;
     }
 
-    /** Tallies of {@link #readerAndSchemaGiveTheSameVerdictOnSamplesGeneratedAndHostileClaims}; each record is checked as it is added. */
+    /** Tallies of {@link #readerAndSchemaGiveTheSameVerdictOnSamplesAndHostileClaims}; each record is checked as it is added. */
     static final class Verdicts {
         long accepted;
         long refusedByBoth;
