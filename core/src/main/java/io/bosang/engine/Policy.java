@@ -43,6 +43,7 @@ public final class Policy {
     private final String origin;
     private final PolicyCalendar calendar;
     private final Set<Severity> counted;
+    private final OutageCache outages;
 
     Policy(PolicyManifest manifest, ParameterSet parameters, DroolsRuleBase ruleBase, String contentHash, String origin) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
@@ -52,6 +53,7 @@ public final class Policy {
         this.origin = origin;
         this.calendar = manifest.calendar();
         this.counted = EnumSet.copyOf(manifest.countedSeverities());
+        this.outages = new OutageCache(calendar, counted);
     }
 
     public String id() {
@@ -116,7 +118,7 @@ public final class Policy {
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
             Params params = parameters.on(date);
-            ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id(), calendar, counted);
+            ServiceOutage outage = outages.of(claim.incident(), claim.service().id());
             DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, params, outage, calendar);
             List<AwardLine> lines = ev.lines();
             List<Finding> findings = ev.findings();
