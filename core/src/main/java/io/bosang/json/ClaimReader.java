@@ -233,6 +233,15 @@ public final class ClaimReader {
      * day exists, which {@link OffsetDateTime#parse} checks).
      */
     private static OffsetDateTime time(String text, String path) {
+        // The common case, read by position: a text the pattern admits has every field in its place. Feb 30 and
+        // the like fail OffsetDateTime.of and go the way below, which names them as before.
+        if (DATE_TIME.matcher(text).matches()) {
+            try {
+                return rfc3339(text);
+            } catch (java.time.DateTimeException e) {
+                // not a real date: said below
+            }
+        }
         OffsetDateTime parsed;
         try {
             parsed = OffsetDateTime.parse(text);
@@ -248,6 +257,30 @@ public final class ClaimReader {
                     + " (seconds are required; T and Z upper-case; at most 9 fraction digits; offsets up to ±14:59, not -00:00), got '" + text + "'");
         }
         return parsed;
+    }
+
+    /**
+     * A text {@link InputLimits#DATE_TIME_PATTERN} admits, read field by field: what {@code OffsetDateTime.parse}
+     * gives for it, at a fraction of its cost (the formatter was a twentieth of a Kakao run). {@code
+     * ClaimReaderTimeProperties} holds the two to the same result.
+     */
+    static OffsetDateTime rfc3339(String t) {
+        int nanos = 0;
+        int i = 19;
+        if (t.charAt(i) == '.') {
+            int digits = 0;
+            for (i++; i < t.length() && Character.isDigit(t.charAt(i)); i++, digits++) nanos = nanos * 10 + (t.charAt(i) - '0');
+            for (; digits < 9; digits++) nanos *= 10;
+        }
+        java.time.ZoneOffset offset = t.charAt(i) == 'Z' ? java.time.ZoneOffset.UTC
+                : java.time.ZoneOffset.ofHoursMinutes((t.charAt(i) == '-' ? -1 : 1) * number(t, i + 1, 2), (t.charAt(i) == '-' ? -1 : 1) * number(t, i + 4, 2));
+        return OffsetDateTime.of(number(t, 0, 4), number(t, 5, 2), number(t, 8, 2), number(t, 11, 2), number(t, 14, 2), number(t, 17, 2), nanos, offset);
+    }
+
+    private static int number(String t, int from, int digits) {
+        int n = 0;
+        for (int i = from; i < from + digits; i++) n = n * 10 + (t.charAt(i) - '0');
+        return n;
     }
 
     private static <E extends Enum<E>> E enumValue(Class<E> type, String text, String path) {
