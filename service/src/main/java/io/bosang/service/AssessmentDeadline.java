@@ -64,6 +64,7 @@ final class AssessmentDeadline implements HealthIndicator, AutoCloseable {
         private volatile String claimId;
         private volatile long startedNanos;
         private volatile boolean abandoned;
+        private volatile String afterDeadline;
 
         Progress(String policy) {
             this.policy = policy;
@@ -89,7 +90,16 @@ final class AssessmentDeadline implements HealthIndicator, AutoCloseable {
 
     /** Runs {@code work} on a worker and returns its result, or throws a 503 {@link ApiException} at the deadline. */
     <T> T run(String policy, Function<Progress, T> work) {
+        return run(policy, null, work);
+    }
+
+    /**
+     * As {@link #run(String, Function)}, for work that cannot be stopped at its next claim once abandoned (it runs to
+     * its end in the background): {@code whatBecomesOfIt} tells the client, in the 503, what that means for it.
+     */
+    <T> T run(String policy, String whatBecomesOfIt, Function<Progress, T> work) {
         Progress progress = new Progress(policy);
+        progress.afterDeadline = whatBecomesOfIt;
         Future<T> f;
         try {
             f = pool.submit(() -> {
@@ -115,7 +125,7 @@ final class AssessmentDeadline implements HealthIndicator, AutoCloseable {
             requestsPastDeadline.incrementAndGet();
             // Policy and position only: a claim id is the claimant's data and is never logged.
             LOG.warn("assessment under policy {} passed its deadline of {} at record {}; abandoned", progress.policy, timeout, progress.record);
-            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$", timedOut(progress), progress.record == 0 ? "5" : null);
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, "$", timedOut(progress), progress.startedNanos == 0 ? "5" : null);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException re) throw re;
@@ -131,9 +141,13 @@ final class AssessmentDeadline implements HealthIndicator, AutoCloseable {
 
     private String timedOut(Progress p) {
         String limit = timeout.toMillis() % 1000 == 0 ? timeout.toSeconds() + " s" : timeout.toMillis() + " ms";
-        if (p.record == 0) {
+        if (p.startedNanos == 0) {
             return "policy " + p.policy + ": the request waited longer than " + limit + " (bosang.limits.assessment-timeout) for one of the "
                     + workers + " assessment workers, all busy; send it again later";
+        }
+        if (p.afterDeadline != null) {
+            return "policy " + p.policy + ": the request's assessments passed the " + limit + " allowed (bosang.limits.assessment-timeout). "
+                    + p.afterDeadline + " Report the policy to its maintainers if this repeats.";
         }
         return "policy " + p.policy + ": claim " + p.claimId + " (record " + p.record + ") took too long: the request's assessments "
                 + "passed the " + limit + " allowed (bosang.limits.assessment-timeout), so nothing of it is returned and its remaining "

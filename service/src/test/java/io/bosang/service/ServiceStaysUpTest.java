@@ -248,6 +248,23 @@ class ServiceStaysUpTest {
 
     @Test
     @Order(4)
+    void recordingAClaimWhoseRuleComputesForTensOfSecondsGets503SayingItIsSafeToSendAgain() throws Exception {
+        String slowClaim = oneClaim().replace("\"K-0009\"", "\"SLOW-1\"");
+        HttpResponse<String> r = send("POST", "/v1/claims?policy=slow-arithmetic", slowClaim, Duration.ofSeconds(20));
+        assertEquals(503, r.statusCode(), r.body());
+        assertFieldReason(503, r.body(), "a recording past the deadline");
+        String reason = Json.mapper().readTree(r.body()).get("reason").asText();
+        assertTrue(reason.contains("policy slow-arithmetic") && reason.contains("bosang.limits.assessment-timeout")
+                && reason.contains("replay, never a second grant"), reason);
+        // This recording computes on a worker now; the slow claim of the test before may still hold the other one.
+        JsonNode assessments = adminHealth().at("/components/assessments");
+        int held = assessments.at("/details/heldPastDeadline").asInt();
+        assertTrue(held >= 1, assessments.toString());
+        assertEquals(held >= 2 ? "DOWN" : "UP", assessments.get("status").asText(), "DOWN exactly when every worker is held: " + assessments);
+    }
+
+    @Test
+    @Order(5)
     void sigtermStopsTheServiceWhileARuleStillComputes() throws Exception {
         // Another slow claim, so a computation certainly runs now; its request is answered 503 or cut by the shutdown.
         CompletableFuture<Void> inFlight = CompletableFuture.runAsync(() -> {
