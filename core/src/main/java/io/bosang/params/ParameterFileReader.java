@@ -1,7 +1,7 @@
 package io.bosang.params;
 
-import io.bosang.engine.Problem;
-import io.bosang.engine.internal.YamlNodes;
+import io.bosang.internal.yaml.YamlNodes;
+import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigDecimal;

@@ -2,9 +2,9 @@ package io.bosang.engine.internal;
 
 import io.bosang.domain.Claim;
 import io.bosang.engine.EntitlementKeys;
-import io.bosang.engine.Problem;
 import io.bosang.engine.RuleInfo;
 import io.bosang.params.Params;
+import io.bosang.problem.Problem;
 import io.bosang.result.AwardLine;
 import io.bosang.result.EntitlementUnit;
 import io.bosang.result.Finding;

@@ -1,7 +1,8 @@
 package io.bosang.engine.internal;
 
 import io.bosang.engine.PolicyManifest;
-import io.bosang.engine.Problem;
+import io.bosang.internal.yaml.YamlNodes;
+import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.bosang.domain.Severity;
