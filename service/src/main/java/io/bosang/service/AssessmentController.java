@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,8 +87,7 @@ public class AssessmentController {
         List<Policy> policies = ids.stream().map(service::policy).toList();
         ClaimsRequest claims = ClaimsRequest.read(request, reader, props);
         refuseSingleInvalid(claims);
-        Map<String, List<Assessment>> byPolicy = new LinkedHashMap<>();
-        for (Policy p : policies) byPolicy.put(p.id(), service.assess(p, claims.inputs()));
+        Map<String, List<Assessment>> byPolicy = service.assessEach(policies, claims.inputs());
         // The same comparison as `bosang compare` and PolicyComparison in Java: ranking, "why" and totals per policy.
         List<List<ClaimValue>> runs = new ArrayList<>();
         for (Policy p : policies) runs.add(byPolicy.get(p.id()).stream().map(ClaimValue::of).toList());

@@ -49,8 +49,11 @@ public class LedgerController {
     private final ClaimReader reader;
     private final BosangProperties props;
     private final MeterRegistry meters;
+    private final AssessmentDeadline deadline;
 
-    public LedgerController(Ledger ledger, AssessmentService service, ClaimReader reader, BosangProperties props, MeterRegistry meters) {
+    public LedgerController(Ledger ledger, AssessmentService service, ClaimReader reader, BosangProperties props, MeterRegistry meters,
+                            AssessmentDeadline deadline) {
+        this.deadline = deadline;
         this.ledger = ledger;
         this.service = service;
         this.reader = reader;
@@ -75,7 +78,8 @@ public class LedgerController {
                     @ApiResponse(responseCode = "404", description = "unknown policy", content = @Content(schema = @Schema(implementation = ApiError.class))),
                     @ApiResponse(responseCode = "409", description = "a single claim whose id was recorded with other content",
                             content = @Content(schema = @Schema(implementation = ApiError.class))),
-                    @ApiResponse(responseCode = "503", description = "the ledger's database is unavailable; nothing was recorded",
+                    @ApiResponse(responseCode = "503", description = "the ledger's database is unavailable (nothing was recorded), or the "
+                            + "request's assessments passed bosang.limits.assessment-timeout (send it again: a recorded claim is a replay)",
                             content = @Content(schema = @Schema(implementation = ApiError.class)))})
     @PostMapping(path = "/v1/claims", consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     public RecordedResponse record(@Parameter(description = "policy id, e.g. kakao-1015-2022") @RequestParam("policy") String policyId,
@@ -86,7 +90,11 @@ public class LedgerController {
             var r = claims.inputs().get(0).rejection();
             throw new ApiException(HttpStatus.BAD_REQUEST, r.field(), r.reason());
         }
-        List<Recorded> results = ledger.record(policy, claims.inputs());
+        // Under the request deadline like /v1/assessments. A recording cannot be stopped half way (it is one
+        // transaction), so once abandoned it ends in the background: committed or not, sending it again is safe.
+        List<Recorded> results = deadline.run(policy.id(), "Its recording goes on in the background and may still be committed: "
+                + "send the same request again later; a claim already recorded comes back as a replay, never a second grant.",
+                progress -> ledger.record(policy, claims.inputs()));
         Map<Recorded.Status, Long> statuses = new TreeMap<>();
         for (Recorded r : results) {
             statuses.merge(r.status(), 1L, Long::sum);

@@ -69,6 +69,34 @@ class HostileBodiesTest extends ServiceTestSupport {
         assertEquals("AWARD", json(batch).at("/assessments/1/outcome").asText());
     }
 
+    /** The whole body nested 10,000 deep, with no claim around it: arrays, objects, both mixed, and one as a batch element. */
+    @Test
+    void tenThousandLevelsOfNestingAsTheWholeBodyAre400WithFieldAndReason() throws Exception {
+        int depth = 10_000;
+        List<String> bodies = List.of(
+                "[".repeat(depth) + "]".repeat(depth),
+                "{\"a\":".repeat(depth) + "1" + "}".repeat(depth),
+                "[{\"a\":".repeat(depth / 2) + "1" + "}]".repeat(depth / 2),
+                "[" + "[".repeat(depth) + "]".repeat(depth) + "]");
+        int exercised = 0;
+        for (String body : bodies) {
+            HttpResponse<String> r = post(ASSESS, body);
+            String what = body.substring(0, 12) + "... (" + body.length() + " chars)";
+            if (r.statusCode() == 200) {
+                // an array whose element is the deep value: one REJECTED record naming where
+                JsonNode a = json(r).at("/assessments/0");
+                assertEquals("REJECTED", a.get("outcome").asText(), what + ": " + r.body());
+                assertFalse(a.at("/rejection/field").asText().isEmpty(), what + ": " + r.body());
+            } else {
+                assertEquals(400, r.statusCode(), what + ": " + r.body());
+                assertEquals(Set.of("field", "reason"), fieldNames(json(r)), what + ": " + r.body());
+            }
+            assertFalse(r.body().contains("Exception") || r.body().contains("\tat "), what + ": " + r.body());
+            exercised++;
+        }
+        assertEquals(bodies.size(), exercised);
+    }
+
     @Test
     void invalidUtf8DuplicateKeysAndTrailingValuesAreRefusedAsByTheCommandLine() throws Exception {
         byte[] bytes = oneClaim().replace("webtoon-pass", "webtoon\u00e9pass").getBytes(StandardCharsets.UTF_8);
