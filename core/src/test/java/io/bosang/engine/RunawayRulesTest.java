@@ -55,7 +55,7 @@ class RunawayRulesTest {
                 end
                 rule "LOOP-01 start"
                     @ruleId("LOOP-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim( id == "loops" )
                 then
@@ -63,7 +63,7 @@ class RunawayRulesTest {
                 end
                 rule "LOOP-02 again and again"
                     @ruleId("LOOP-02")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     $t : Tick()
                 then
@@ -85,7 +85,7 @@ class RunawayRulesTest {
                 }
                 rule "DEEP-01 recurse"
                     @ruleId("DEEP-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim( id == "deep" )
                 then
@@ -103,7 +103,7 @@ class RunawayRulesTest {
         PolicyBuildException e = assertThrows(PolicyBuildException.class, () -> miniWith("""
                 rule "EVIL-01"
                     @ruleId("EVIL-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim()
                 then
