@@ -59,19 +59,4 @@ public final class Fees {
         String amount = b.hasAmount() ? Krw.format(b.amountKrw()) : "no fixed amount";
         return new Tier(b, what + " " + s.range(b) + " → " + amount + " (bracket " + b.number() + " of " + s.brackets().size() + ")");
     }
-
-    /** A bracket of a scale and how a value came to fall in it. */
-    public record Tier(Scale.Bracket bracket, String derivation) {
-        public boolean hasAmount() {
-            return bracket.hasAmount();
-        }
-
-        public long amountKrw() {
-            return bracket.amountKrw();
-        }
-
-        public int number() {
-            return bracket.number();
-        }
-    }
 }
