@@ -110,14 +110,85 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
         }
     }
 
+    /** The form of a claims file, as {@link #open} tells it from the first non-blank character. */
+    public enum Form {
+        /** Nothing but white space (and a byte order mark): no records. */
+        EMPTY,
+        /** One claim object per line. */
+        NDJSON,
+        /** {@code [}: one JSON array, its elements the records. */
+        ARRAY,
+        /** {@code {}: one valid object spanning several lines (a pretty-printed claim), the only record. */
+        OBJECT
+    }
+
+    /**
+     * How a claims file starts, as {@link #open} reads it: for readers that split a file into lines themselves (the
+     * Spark job), so that each line reads as it does here.
+     *
+     * @param form          the file's form
+     * @param line          the 1-based line of the first non-blank character: the lines before it are no records
+     * @param column        its 1-based column (a leading byte order mark takes none)
+     * @param byteOffset    its 0-based byte offset in the file
+     * @param byteOrderMark whether the file starts with a UTF-8 byte order mark (skipped, and nowhere else)
+     * @param ndjsonHint    for NDJSON, what every syntax error of the file adds (the file starts with an object that
+     *                      spans several lines but does not read as one claim), else null
+     */
+    public record FileStart(Form form, long line, long column, long byteOffset, boolean byteOrderMark, String ndjsonHint)
+            implements java.io.Serializable {
+        public FileStart {
+            java.util.Objects.requireNonNull(form, "form");
+        }
+
+        /**
+         * Whether the line whose bytes {@code bytes[0, length)} start at {@code byteOffset} in an NDJSON file (the line
+         * without its LF) is a record: the line of the first non-blank character, and every later line holding more than
+         * JSON white space. Told by byte offsets alone, so a reader can tell it before it knows the line's number.
+         */
+        public boolean isRecord(long byteOffset, byte[] bytes, int length) {
+            if (form != Form.NDJSON && form != Form.EMPTY) throw new IllegalStateException("a " + form + " file is not read line by line");
+            if (form == Form.EMPTY || byteOffset + length <= this.byteOffset) return false; // all before it is white space
+            if (byteOffset <= this.byteOffset) return true;
+            for (int i = 0; i < length; i++) if (!RecordScanner.isWhitespace(bytes[i])) return true;
+            return false;
+        }
+    }
+
+    /**
+     * Reads the start of a claims file as {@link #open} does and says how it goes on: its form, where its first record
+     * starts, and what its syntax errors add. Reads the leading white space and at most one record bound
+     * ({@link InputLimits#MAX_RECORD_BYTES}) beyond it; does not close {@code in}.
+     */
+    public static FileStart start(InputStream in) throws IOException {
+        return RecordScanner.file(in).probe();
+    }
+
     /**
      * One NDJSON line read as record {@code record}, as this source reads a line of a claims file (strict UTF-8, JSON
      * white space trimmed, the record size bound): for readers that split and number the lines themselves (the Spark
      * job). {@code line} is the line's 1-based number in its file and {@code byteOffset} where it starts, both
-     * used in rejections; {@code bytes} is the line without its line end.
+     * used in rejections; {@code bytes} is the line without its line end. The line is taken as a later line of a
+     * file that starts with a record; {@link #readLine(long, FileStart, long, long, byte[], ClaimReader)} reads any.
      */
     public static ClaimInput readLine(long record, long line, long byteOffset, byte[] bytes, ClaimReader reader) {
         return RecordParser.parse(record, RecordScanner.line(line, byteOffset, bytes), reader);
+    }
+
+    /**
+     * Line {@code line} of the NDJSON file that starts as {@code file} says, read as record {@code record} exactly as
+     * {@link #open} reads it: the first record starts after the white space before it, and syntax errors carry the
+     * file's hint. {@code bytes} are the line's bytes from {@code byteOffset} in the file to its LF (exclusive); on the
+     * first line they may start after the byte order mark (at offset 3). The line must be a record
+     * ({@link FileStart#isRecord}); the first record's line number must be {@link FileStart#line()}.
+     */
+    public static ClaimInput readLine(long record, FileStart file, long line, long byteOffset, byte[] bytes, ClaimReader reader) {
+        if (!file.isRecord(byteOffset, bytes, bytes.length)) throw new IllegalArgumentException("line " + line + " is no record");
+        if (byteOffset > file.byteOffset()) {
+            return RecordParser.parse(record, RecordScanner.line(line, 1, byteOffset, bytes, 0, file.ndjsonHint()), reader);
+        }
+        if (line != file.line()) throw new IllegalArgumentException("the first record is on line " + file.line() + ", not on line " + line);
+        int skip = (int) (file.byteOffset() - byteOffset);
+        return RecordParser.parse(record, RecordScanner.line(line, file.column(), file.byteOffset(), bytes, skip, file.ndjsonHint()), reader);
     }
 
     /** As {@link #readLine(long, long, long, byte[], ClaimReader)} for a line already decoded (a Parquet row's JSON). */

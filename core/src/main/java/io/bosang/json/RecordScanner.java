@@ -72,6 +72,11 @@ final class RecordScanner implements Closeable {
     private long trailingFromLine;
     private String ndjsonHint;
     private boolean sawNewline;
+    /** Where the first non-blank byte is (after a leading byte order mark and white space), set by {@link #start()}. */
+    private long firstLine;
+    private long firstColumn;
+    private long firstOffset;
+    private boolean byteOrderMark;
 
     private RecordScanner(InputStream in, boolean documentOnly) {
         this.in = in;
@@ -118,12 +123,34 @@ final class RecordScanner implements Closeable {
         }
     }
 
+    /**
+     * How a file starts, as {@link #next()} reads it: its form, where its first record starts and, for NDJSON, the hint
+     * its syntax errors carry. Reads the leading white space and at most one record bound beyond it (the first object,
+     * to tell one pretty-printed claim from NDJSON); call it instead of {@link #next()}, on a file scanner.
+     */
+    ClaimSource.FileStart probe() throws IOException {
+        if (documentOnly || state != State.START) throw new IllegalStateException("probe() reads the start of a file, before any record");
+        start();
+        ClaimSource.Form form = switch (state) {
+            case END -> ClaimSource.Form.EMPTY;
+            case ARRAY -> ClaimSource.Form.ARRAY;
+            case TRAILING -> ClaimSource.Form.OBJECT;
+            case NDJSON -> ClaimSource.Form.NDJSON;
+            default -> throw new IllegalStateException("after the start: " + state);
+        };
+        return new ClaimSource.FileStart(form, firstLine, firstColumn, firstOffset, byteOrderMark, ndjsonHint);
+    }
+
     private Raw start() throws IOException {
         if (ensure(3) && (buf[pos] & 0xFF) == 0xEF && (buf[pos + 1] & 0xFF) == 0xBB && (buf[pos + 2] & 0xFF) == 0xBF) {
             pos += 3; // RFC 8259 section 8.1: a parser may ignore a leading byte order mark; the column stays 1
             offset += 3;
+            byteOrderMark = true;
         }
         skipWhitespace();
+        firstLine = line;
+        firstColumn = column;
+        firstOffset = offset;
         int c = peek();
         if (c == -1) {
             if (documentOnly) throw new NotClaims("the body is empty: send one claim object or an array of claims");
@@ -250,14 +277,24 @@ final class RecordScanner implements Closeable {
      * blank lines, which are no records.
      */
     static Raw line(long line, long byteOffset, byte[] bytes) {
+        return line(line, 1, byteOffset, bytes, 0, null);
+    }
+
+    /**
+     * As {@link #line(long, long, byte[])} for the part of a line from {@code bytes[from]} on, which starts at
+     * {@code column} and {@code byteOffset} (a file's first record starts after the white space {@link #start()}
+     * skips), with the hint of the file's syntax errors ({@link ClaimSource.FileStart#ndjsonHint()}), as
+     * {@link #ndjsonLine()} gives it.
+     */
+    static Raw line(long line, long column, long byteOffset, byte[] bytes, int from, String hint) {
         Buffer b = new Buffer(InputLimits.MAX_RECORD_BYTES);
-        b.add(bytes, 0, bytes.length);
+        b.add(bytes, from, bytes.length - from);
         int s = b.leadingWhitespace();
         if (b.overflow()) {
-            return new Raw(Kind.LINE, line, 1 + s, byteOffset + s, null, "the line is " + bytes(b.total()) + " long; a record holds at most "
+            return new Raw(Kind.LINE, line, column + s, byteOffset + s, null, "the line is " + bytes(b.total()) + " long; a record holds at most "
                     + bytes(InputLimits.MAX_RECORD_BYTES), null);
         }
-        return new Raw(Kind.LINE, line, 1 + s, byteOffset + s, b.trimmed(), null, null);
+        return new Raw(Kind.LINE, line, column + s, byteOffset + s, b.trimmed(), null, hint);
     }
 
     /** After a whole-input array or object: each non-blank line is a refused record (a file) or the body is refused. */
@@ -311,7 +348,8 @@ final class RecordScanner implements Closeable {
         boolean inString = false;
         boolean escaped = false;
         while (true) {
-            if (stopAtCap && record.overflow()) return CAP;
+            // stop with every byte read still held: the bytes are replayed as NDJSON when the object is not one claim
+            if (stopAtCap && record.full()) return CAP;
             int b = read();
             if (b == -1) return EOF;
             record.add(b);
@@ -522,6 +560,11 @@ final class RecordScanner implements Closeable {
 
         boolean overflow() {
             return total > cap;
+        }
+
+        /** Holds {@code cap} bytes: one more would overflow. */
+        boolean full() {
+            return total >= cap;
         }
 
         boolean sawNonWhitespace() {

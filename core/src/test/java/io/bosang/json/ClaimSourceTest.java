@@ -128,6 +128,18 @@ class ClaimSourceTest {
     }
 
     @Test
+    void aFirstObjectOverTheRecordBoundIsReadAgainAsNdjsonWithoutLosingAByte() {
+        // the first line opens an object and holds exactly the bound; the LF after it was once dropped when the
+        // scanner gave up on the object, which joined the first two lines into one record
+        String first = "{\"id\":\"X\",\"pad\":\"" + "x".repeat(InputLimits.MAX_RECORD_BYTES - 17);
+        assertEquals(InputLimits.MAX_RECORD_BYTES, first.length());
+        List<String> v = verdicts(read(first + "\n" + a + "\n"));
+        assertEquals(2, v.size(), v.toString());
+        assertTrue(v.get(0).contains("because the object that starts at line 1 is longer than 65,536 bytes"), v.get(0));
+        assertEquals("ok A-1", v.get(1));
+    }
+
+    @Test
     void aBareCarriageReturnIsWhiteSpaceInsideALineNotALineEnd() {
         String withCr = a.replace(",\"harm\"", ",\r\"harm\"");
         assertEquals(List.of("ok A-1"), verdicts(read(withCr)));

@@ -20,6 +20,7 @@ import org.apache.spark.sql.types.Metadata;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -67,7 +68,11 @@ final class AssessmentRows {
             new StructField[]{
                     field("policy", DataTypes.IntegerType, false),
                     field("record", DataTypes.LongType, false),
-                    field("input", DataTypes.StringType, false),
+                    // the input record as read (ClaimLines.InputRecord), to read it again when settlement changes it
+                    field("file", DataTypes.IntegerType, false),
+                    field("line", DataTypes.LongType, false),
+                    field("byteOffset", DataTypes.LongType, false),
+                    field("input", DataTypes.BinaryType, false),
                     field("rendered", DataTypes.StringType, false),
                     field("settles", DataTypes.BooleanType, false),
                     field("claimId", DataTypes.StringType, true),
@@ -84,9 +89,25 @@ final class AssessmentRows {
                     field("rendered", DataTypes.StringType, false)},
             FACTS);
 
+    private static final int FILE = EVALUATED.fieldIndex("file");
+    private static final int LINE = EVALUATED.fieldIndex("line");
+    private static final int BYTE_OFFSET = EVALUATED.fieldIndex("byteOffset");
+    private static final int INPUT = EVALUATED.fieldIndex("input");
+    private static final int RENDERED = EVALUATED.fieldIndex("rendered");
+
+    /**
+     * Reads one input record as {@code bosang assess} reads it: an NDJSON line with its file's start (the same
+     * rejection text, naming line, column and byte offset), or a Parquet row's JSON.
+     */
+    static ClaimInput read(ClaimLines.InputRecord r, List<ClaimSource.FileStart> starts, ClaimReader reader) {
+        if (r.file() == ClaimLines.InputRecord.PARQUET_ROW) return ClaimSource.readLine(r.record(), new String(r.bytes(), StandardCharsets.UTF_8), reader);
+        return ClaimSource.readLine(r.record(), starts.get(r.file()), r.line(), r.byteOffset(), r.bytes(), reader);
+    }
+
     /** Reads, assesses and renders one record under each policy, exactly as {@code BatchAssessor} does per record. */
-    static List<Row> evaluate(long record, String text, ClaimReader reader, List<Policy> policies) {
-        ClaimInput in = ClaimSource.readLine(record, text, reader);
+    static List<Row> evaluate(ClaimLines.InputRecord r, List<ClaimSource.FileStart> starts, ClaimReader reader, List<Policy> policies) {
+        long record = r.record();
+        ClaimInput in = read(r, starts, reader);
         List<Row> out = new ArrayList<>(policies.size());
         for (int k = 0; k < policies.size(); k++) {
             Assessment a = assess(in, policies.get(k));
@@ -101,7 +122,7 @@ final class AssessmentRows {
                             l.quota() == null ? null : l.quota().pool(), l.quota() == null ? null : l.quota().limit()));
                 }
             }
-            Object[] head = {k, record, text, Json.line(a), settles,
+            Object[] head = {k, record, r.file(), r.line(), r.byteOffset(), r.bytes(), Json.line(a), settles,
                     settles ? in.claim().id() : null,
                     settles ? EntitlementKeys.claimId(in.claim()) : null,
                     settles ? EntitlementKeys.content(in.claim()) : null,
@@ -121,16 +142,17 @@ final class AssessmentRows {
      * at evaluation stands, as {@code BatchAssessor} keeps its rendering); otherwise the record is read and assessed
      * again (the engine is deterministic) and the verdicts are applied with the core's functions.
      */
-    static Row settle(Row evaluated, Row change, ClaimReader reader, Policy policy) {
+    static Row settle(Row evaluated, Row change, List<ClaimSource.FileStart> starts, ClaimReader reader, Policy policy) {
         int k = evaluated.getInt(0);
         long record = evaluated.getLong(1);
         if (change == null) {
-            Object[] head = {k, record, evaluated.getString(3)};
+            Object[] head = {k, record, evaluated.getString(RENDERED)};
             Object[] facts = new Object[FACTS.length];
             for (int i = 0; i < FACTS.length; i++) facts[i] = evaluated.get(EVALUATED.fieldIndex(FACTS[i].name()));
             return RowFactory.create(concat(head, facts));
         }
-        ClaimInput in = ClaimSource.readLine(record, evaluated.getString(2), reader);
+        ClaimInput in = read(new ClaimLines.InputRecord(record, evaluated.getInt(FILE), evaluated.getLong(LINE), evaluated.getLong(BYTE_OFFSET),
+                (byte[]) evaluated.get(INPUT)), starts, reader);
         Assessment a = assess(in, policy);
         Assessment settled;
         String dupBy = change.getString(change.fieldIndex("dupBy"));

@@ -100,7 +100,7 @@ public final class BosangSpark implements Callable<Integer> {
                 err.println(r.outputName() + ": " + r.assessments());
                 if (r.summary() != null) err.println("  " + totals(r.summary()));
             }
-        } catch (IllegalArgumentException e) {   // no input files, a JSON array
+        } catch (IllegalArgumentException e) {   // no input files, a JSON array, a pretty-printed claim
             err.println(e.getMessage());
             return 2;
         } catch (IllegalStateException e) {      // a run the ranking cannot settle, an executor with another jar

@@ -2,12 +2,12 @@ package io.bosang.spark;
 
 import io.bosang.engine.Policy;
 import io.bosang.json.ClaimReader;
+import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
 import io.bosang.report.ExposureSummary;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -82,8 +82,9 @@ public final class SparkAssessJob {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
         Broadcast<Options> shipped = jsc.broadcast(options);
 
-        JavaPairRDD<Long, String> records = ClaimLines.read(spark, options.input(), options.format());
-        JavaRDD<Row> evaluatedRows = records.mapPartitions(it -> evaluate(it, shipped.value()));
+        ClaimLines.Input input = ClaimLines.read(spark, options.input(), options.format());
+        Broadcast<List<ClaimSource.FileStart>> starts = jsc.broadcast(input.starts());
+        JavaRDD<Row> evaluatedRows = input.records().mapPartitions(it -> evaluate(it, starts.value(), shipped.value()));
         Dataset<Row> evaluated = spark.createDataFrame(evaluatedRows, AssessmentRows.EVALUATED)
                 .persist(StorageLevel.MEMORY_AND_DISK());
         // Materialised by one job before settlement reads it: the group-bys below start as concurrent jobs, and
@@ -93,7 +94,7 @@ public final class SparkAssessJob {
             Dataset<Row> changes = SparkSettlement.changes(evaluated);
             Dataset<Row> joined = evaluated.join(changes.withColumnRenamed("policy", "c_policy").withColumnRenamed("record", "c_record"),
                     col("policy").equalTo(col("c_policy")).and(col("record").equalTo(col("c_record"))), "left_outer");
-            JavaRDD<Row> settledRows = joined.javaRDD().mapPartitions(it -> settle(it, shipped.value()));
+            JavaRDD<Row> settledRows = joined.javaRDD().mapPartitions(it -> settle(it, starts.value(), shipped.value()));
             Dataset<Row> settled = spark.createDataFrame(settledRows, AssessmentRows.SETTLED);
             // Cached only when read more than once (a summary, or a write per policy): building the cache of every
             // rendered line costs more than the one write it would serve.
@@ -135,14 +136,14 @@ public final class SparkAssessJob {
         }
     }
 
-    private static Iterator<Row> evaluate(Iterator<scala.Tuple2<Long, String>> records, Options options) {
+    private static Iterator<Row> evaluate(Iterator<ClaimLines.InputRecord> records, List<ClaimSource.FileStart> starts, Options options) {
         ClaimReader reader = ExecutorCache.reader(options.incidents());
         List<Policy> policies = new ArrayList<>(options.policies().size());
         for (PolicySpec spec : options.policies()) policies.add(ExecutorCache.policy(spec));
-        return flatten(records, t -> AssessmentRows.evaluate(t._1(), t._2(), reader, policies));
+        return flatten(records, r -> AssessmentRows.evaluate(r, starts, reader, policies));
     }
 
-    private static Iterator<Row> settle(Iterator<Row> joined, Options options) {
+    private static Iterator<Row> settle(Iterator<Row> joined, List<ClaimSource.FileStart> starts, Options options) {
         ClaimReader reader = ExecutorCache.reader(options.incidents());
         Map<Integer, Policy> policies = new LinkedHashMap<>();
         int changeStart = AssessmentRows.EVALUATED.fields().length;
@@ -150,7 +151,7 @@ public final class SparkAssessJob {
             Row change = row.isNullAt(changeStart) ? null : changeOf(row, changeStart);
             int k = row.getInt(0);
             Policy p = change == null ? null : policies.computeIfAbsent(k, i -> ExecutorCache.policy(options.policies().get(i)));
-            return List.of(AssessmentRows.settle(row, change, reader, p));
+            return List.of(AssessmentRows.settle(row, change, starts, reader, p));
         });
     }
 

@@ -21,7 +21,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** What the job reads and refuses, on small inputs: Parquet, one part file, a JSON array, an unsettleable pool. */
+/**
+ * What the job reads and refuses, on small inputs: Parquet, one part file, a JSON array, a pretty-printed claim, an
+ * unsettleable pool.
+ */
 class SparkInputsTest {
     @TempDir
     Path dir;
@@ -33,8 +36,7 @@ class SparkInputsTest {
         List<String> readable = new ArrayList<>();
         try (ClaimSource src = ClaimSource.open(new ByteArrayInputStream(corpus.getBytes(StandardCharsets.UTF_8)),
                 new ClaimReader(IncidentCatalog.classpath()))) {
-            List<String> lines = SparkMatchesBatchTest.lines(ClaimLines.stripLeading(corpus));
-            lines.removeIf(String::isBlank);
+            List<String> lines = SparkMatchesBatchTest.recordTexts(corpus.getBytes(StandardCharsets.UTF_8));
             int i = 0;
             while (src.hasNext()) {
                 ClaimInput in = src.next();
@@ -68,6 +70,17 @@ class SparkInputsTest {
                 new SparkAssessJob.Options(array.toString(), null, dir.resolve("out").toString(),
                         List.of(PolicySpec.classpath("kakao-1015-2022", Map.of())), IncidentFiles.shipped(), false, false)));
         assertTrue(e.getMessage().contains("is a JSON array") && e.getMessage().contains("jq -c '.[]'"), e.getMessage());
+    }
+
+    @Test
+    void aPrettyPrintedClaimIsRefusedBeforeAnythingRunsWithHowToConvertIt() throws Exception {
+        Path claims = Files.createDirectories(dir.resolve("claims"));
+        Files.writeString(claims.resolve("a.ndjson"), ClaimFamilies.free("A-1", "U-1", "kakaotalk") + "\n", StandardCharsets.UTF_8);
+        Files.copy(Path.of("../samples/one-claim.json"), claims.resolve("b.json"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SparkAssessJob.run(TestSpark.session(),
+                new SparkAssessJob.Options(claims.toString(), null, dir.resolve("out").toString(),
+                        List.of(PolicySpec.classpath("kakao-1015-2022", Map.of())), IncidentFiles.shipped(), false, false)));
+        assertTrue(e.getMessage().contains("b.json is one JSON object over several lines") && e.getMessage().contains("jq -c . b.json"), e.getMessage());
     }
 
     @Test

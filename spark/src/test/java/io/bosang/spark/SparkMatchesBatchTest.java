@@ -4,6 +4,7 @@ import io.bosang.engine.BatchAssessor;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
@@ -20,8 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,7 +39,8 @@ import static org.junit.jupiter.api.Assertions.fail;
  *
  * <p>The corpus: 3,000 generated Kakao claims (broken records and resubmissions included) with families of claims
  * spread through it, in two files of a folder (read in path order) with a byte-order mark, blank lines and no final
- * line feed, read by several tasks (256 KB splits).
+ * line feed, read by several tasks (64 KiB splits). Each file is read as {@code bosang assess} reads it (lines and
+ * byte offsets are the file's), records numbered on across the two.
  */
 class SparkMatchesBatchTest {
     static final String QUOTA = "heart.talkdrawer_pass_quota";
@@ -54,8 +58,9 @@ class SparkMatchesBatchTest {
         String corpus = ClaimFamilies.corpus(3_000, 1015);
         Path input = Files.createDirectories(dir.resolve("claims"));
         int cut = corpus.indexOf('\n', corpus.length() / 2) + 1;
-        Files.writeString(input.resolve("a.ndjson"), corpus.substring(0, cut), StandardCharsets.UTF_8);
-        Files.writeString(input.resolve("b.ndjson"), corpus.substring(cut), StandardCharsets.UTF_8);
+        List<Path> files = List.of(input.resolve("a.ndjson"), input.resolve("b.ndjson"));
+        Files.writeString(files.get(0), corpus.substring(0, cut), StandardCharsets.UTF_8);
+        Files.writeString(files.get(1), corpus.substring(cut), StandardCharsets.UTF_8);
         Files.writeString(input.resolve("_SUCCESS"), "skipped like Hadoop skips it", StandardCharsets.UTF_8);
 
         // the third policy is shipped as a folder's files, the way a working copy is
@@ -67,7 +72,7 @@ class SparkMatchesBatchTest {
         for (Policy p : policies) {
             StringWriter w = new StringWriter();
             ExposureSummary summary = new ExposureSummary();
-            run(p, corpus, (a, line) -> {
+            run(p, files, (a, line) -> {
                 summary.accept(a);
                 w.write(line);
                 w.write('\n');
@@ -98,7 +103,7 @@ class SparkMatchesBatchTest {
         String whatIf = String.join("\n", expected.get(1));
         assertTrue(base.contains("\"outcome\":\"REJECTED\""), "broken records");
         assertTrue(base.contains("repeats the same claim id"), "duplicates by claim id");
-        assertTrue(base.contains("repeats the same claimant, incident, service and harm"), "duplicates by content");
+        assertTrue(base.contains("repeats the same claimant, incident, service, harm, subscription and business"), "duplicates by content");
         assertTrue(base.contains("\"code\":\"ALREADY_GRANTED\""), "once-per-unit grants");
         assertTrue(base.contains("owed once per business"), "one business, two claims");
         assertTrue(base.contains("owed once per subscription"), "several harms on one subscription");
@@ -138,11 +143,87 @@ class SparkMatchesBatchTest {
         return lines(w.toString());
     }
 
+    /** {@code bosang assess} of the claims in {@code files} ({@link #run(Policy, List, java.util.function.BiConsumer)}), as lines. */
+    static List<String> batchLines(Policy policy, List<Path> files) throws Exception {
+        StringWriter w = new StringWriter();
+        run(policy, files, (a, line) -> {
+            w.write(line);
+            w.write('\n');
+        });
+        return lines(w.toString());
+    }
+
     static void run(Policy policy, String claims, java.util.function.BiConsumer<io.bosang.result.Assessment, String> sink) throws Exception {
         try (InputStream in = new ByteArrayInputStream(claims.getBytes(StandardCharsets.UTF_8));
              ClaimSource source = ClaimSource.open(in, new ClaimReader(IncidentCatalog.classpath()))) {
             new BatchAssessor(policy, 2).run(source.deferred(), Json::line, sink::accept, n -> { });
         }
+    }
+
+    /**
+     * {@code bosang assess} over several files, as the Spark job defines a run of them: each file read by its own
+     * {@link ClaimSource} (so lines, columns and byte offsets are the file's), records numbered on across the files in
+     * the order given, and one settlement over them all. For one file it is exactly AssessCommand's run.
+     */
+    static void run(Policy policy, List<Path> files, java.util.function.BiConsumer<io.bosang.result.Assessment, String> sink) throws Exception {
+        ClaimReader reader = new ClaimReader(IncidentCatalog.classpath());
+        List<ClaimSource> sources = new ArrayList<>();
+        try {
+            for (Path f : files) {
+                InputStream in = new ByteArrayInputStream(Files.readAllBytes(f));
+                // a gzipped file is its uncompressed bytes, as the job reads it through Hadoop's codec
+                sources.add(ClaimSource.open(f.toString().endsWith(".gz") ? new java.util.zip.GZIPInputStream(in) : in, reader));
+            }
+            Iterator<Supplier<ClaimInput>> all = new Iterator<>() {
+                private int file;
+                private Iterator<Supplier<ClaimInput>> current = sources.isEmpty() ? java.util.Collections.emptyIterator() : sources.get(0).deferred();
+                private long before;
+                private long read;
+
+                @Override
+                public boolean hasNext() {
+                    while (!current.hasNext() && file + 1 < sources.size()) {
+                        current = sources.get(++file).deferred();
+                        before = read;
+                    }
+                    return current.hasNext();
+                }
+
+                @Override
+                public Supplier<ClaimInput> next() {
+                    if (!hasNext()) throw new java.util.NoSuchElementException();
+                    Supplier<ClaimInput> in = current.next();
+                    long shift = before;
+                    read++;
+                    if (shift == 0) return in;
+                    return () -> {
+                        ClaimInput c = in.get();
+                        return new ClaimInput(c.record() + shift, c.claimId(), c.claim(), c.rejection());
+                    };
+                }
+            };
+            new BatchAssessor(policy, 2).run(all, Json::line, sink::accept, n -> { });
+        } finally {
+            for (ClaimSource s : sources) s.close();
+        }
+    }
+
+    /** The text of each record of an NDJSON file as its reader cuts them: the first after a byte order mark and white space. */
+    static List<String> recordTexts(byte[] file) throws IOException {
+        ClaimSource.FileStart start = ClaimSource.start(new ByteArrayInputStream(file));
+        List<String> out = new ArrayList<>();
+        int from = 0;
+        while (from < file.length) {
+            int end = from;
+            while (end < file.length && file[end] != '\n') end++;
+            byte[] line = java.util.Arrays.copyOfRange(file, from, end);
+            if (start.isRecord(from, line, line.length)) {
+                int skip = (int) Math.max(0, start.byteOffset() - from);
+                out.add(new String(line, skip, line.length - skip, StandardCharsets.UTF_8));
+            }
+            from = end + 1;
+        }
+        return out;
     }
 
     /** The part files in name order, concatenated: what the README tells a user to do. */
