@@ -6,10 +6,10 @@ import io.bosang.check.WorkingCopy;
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.PolicyDiff;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,13 +2,13 @@ package io.bosang.examples;
 
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.PolicyComparison;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.Explanation;
 
 import java.io.IOException;

@@ -1,20 +1,20 @@
 package io.bosang.bench;
 
-import io.bosang.domain.Operator;
-import io.bosang.domain.EndBasis;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bosang.domain.Disruption;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.FaultPosition;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Operator;
 import io.bosang.domain.PaymentModel;
 import io.bosang.domain.PriorNotice;
 import io.bosang.domain.Service;
 import io.bosang.domain.ServiceCategory;
 import io.bosang.domain.Severity;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,13 +1,13 @@
 package io.bosang.bench;
 
 import io.bosang.domain.Claim;
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.sample.KakaoClaimsGenerator;
 
 import java.io.ByteArrayInputStream;

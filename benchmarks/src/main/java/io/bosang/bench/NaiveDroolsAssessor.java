@@ -2,7 +2,7 @@ package io.bosang.bench;
 
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
-import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.internal.files.ResourceFolders;
 import io.bosang.params.Params;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
@@ -98,12 +98,12 @@ public final class NaiveDroolsAssessor {
 
     /** The policy's DRL files (relative path → text) as shipped on the class path. */
     static Map<String, String> drlOf(String policyId) {
-        Path dir = PolicyFolders.onClasspath(Thread.currentThread().getContextClassLoader(), policyId)
+        Path dir = ResourceFolders.onClasspath(Thread.currentThread().getContextClassLoader(), policyId)
                 .orElseThrow(() -> new IllegalArgumentException("no policy " + policyId));
         Map<String, String> out = new LinkedHashMap<>();
         try {
-            for (Path f : PolicyFolders.files(dir)) {
-                String rel = PolicyFolders.relative(dir, f);
+            for (Path f : ResourceFolders.files(dir)) {
+                String rel = ResourceFolders.relative(dir, f);
                 if (rel.endsWith(".drl")) out.put(rel, Files.readString(f, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

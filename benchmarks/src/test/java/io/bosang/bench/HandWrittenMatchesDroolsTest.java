@@ -1,5 +1,7 @@
 package io.bosang.bench;
 
+import io.bosang.domain.Severity;
+
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
 import io.bosang.json.Json;
@@ -81,8 +83,8 @@ class HandWrittenMatchesDroolsTest {
     void whatIfParametersGiveTheSameAssessmentsToo() {
         Policy base = corpus.policy();
         LocalDate from = LocalDate.of(2012, 1, 1);
-        Policy whatIf = base.withParameters(Map.of(
-                "count_partial_stoppage", base.parameters().get("count_partial_stoppage").orElseThrow().overriddenFrom(from, "true", "what-if"),
+        // Partial windows counted too (the policy's counted severities read otherwise), with other parameters changed.
+        Policy whatIf = base.withCountedSeverities(List.of(Severity.FULL, Severity.PARTIAL)).withParameters(Map.of(
                 "no_notice_multiplier", base.parameters().get("no_notice_multiplier").orElseThrow().overriddenFrom(from, "2", "what-if"),
                 "refund_rounding_unit_krw", base.parameters().get("refund_rounding_unit_krw").orElseThrow().overriddenFrom(from, "10", "what-if")));
         compare(whatIf, corpus.claims().subList(0, 2_000));

@@ -2,31 +2,26 @@ package io.bosang.cli;
 
 import io.bosang.engine.BatchAssessor;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
-import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.RunStats;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.ExposureSummary;
 import io.bosang.result.Outcome;
+import io.bosang.result.RunStats;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -38,28 +33,23 @@ import java.util.concurrent.Callable;
                 "per line) from FILE, or stdin for '-', and writes one assessment per input record, in input order, as",
                 "NDJSON. A record that is not a valid claim gives a REJECTED record naming the field and why; the run goes on.",
                 "",
-                "Example:  bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson"})
+                "Example:  bosang assess --policy content-user-protection samples/kakao-2022-10-15-claims.ndjson",
+                "          bosang assess --policy /tmp/edit/kakao-1015-2022 --incidents my-incident.yaml -o out.ndjson claims.ndjson"})
 final class AssessCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "ID",
-            description = "Policy id (see 'bosang policies'), or with --rules the folder name under DIR.")
-    String policyId;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
-    @Option(names = "--rules", paramLabel = "DIR",
-            description = "Load the policy from DIR/<ID> (an analyst's working copy) instead of the shipped rules.")
-    Path rulesDir;
-
-    @Option(names = "--incident", paramLabel = "FILE",
-            description = "An incident file (YAML) that claims may refer to, besides the shipped incidents.")
-    Path incidentFile;
+    @Mixin
+    IncidentsOption incidentsOption = new IncidentsOption();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write assessments to FILE instead of stdout.")
-    Path output;
+    String output;
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Output is the same for any N.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
 
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
@@ -76,61 +66,59 @@ final class AssessCommand implements Callable<Integer> {
     String input;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Policy policy;
         IncidentCatalog incidents;
         try {
-            policy = rulesDir == null ? PolicyLoader.load(policyId) : PolicyLoader.load(rulesDir.resolve(policyId));
-            incidents = IncidentCatalog.classpath();
-            if (incidentFile != null) incidents = incidents.withFile(incidentFile);
+            policy = policyOption.load();
+            incidents = incidentsOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
         }
-        if (!"-".equals(input) && !Files.isRegularFile(Path.of(input))) {
-            err.println("no such claims file: " + input);
-            return BosangCli.USAGE;
-        }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadsOption.resolve("assess", err);
+        if (n < 1) return BosangCli.USAGE;
         Progress progress = new Progress(err, quiet);
         RunStats stats;
-        InputStream in;
         try {
-            in = "-".equals(input) ? System.in : Files.newInputStream(Path.of(input));
-        } catch (IOException e) {
-            err.println("bosang assess: cannot read the claims file " + input + ": " + e.getMessage());
-            return BosangCli.USAGE;
-        }
-        try (in;
-             ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
-             Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-                     : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
-            ExposureSummary exposure = new ExposureSummary();
-            // Workers parse, assess and write JSON; this thread settles in input order and copies lines out.
-            stats = new BatchAssessor(policy, n).run(source.deferred(), Json::line, (a, line) -> {
-                exposure.accept(a);
-                try {
-                    w.write(line);
-                    w.write('\n');
-                } catch (IOException e) {
-                    throw new UncheckedIOException(new IOException("cannot write the assessments: " + e.getMessage(), e));
+            if (summary != null && !"-".equals(summary)) CliFiles.output("assess", "--summary", summary);
+            try (InputStream in = CliFiles.input("assess", input, System.in);
+                 ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
+                 Writer w = output != null ? CliFiles.writer("assess", "-o", output, null) : CliFiles.notClosing(spec.commandLine().getOut())) {
+                ExposureSummary exposure = new ExposureSummary();
+                // Workers parse, assess and write JSON; this thread settles in input order and copies lines out.
+                stats = new BatchAssessor(policy, n).run(source.deferred(), Json::line, (a, line) -> {
+                    exposure.accept(a);
+                    try {
+                        w.write(line);
+                        w.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }, progress::update);
+                w.flush();
+                if (output == null && spec.commandLine().getOut().checkError()) {
+                    err.println("bosang assess: cannot write the assessments to stdout (closed or full)");
+                    return BosangCli.OUTPUT;
                 }
-            }, progress::update);
-            w.flush();
-            if ("-".equals(summary)) {
-                err.print(exposure.table());
-                err.flush();
-            } else if (summary != null) {
-                Files.writeString(Path.of(summary), Json.pretty(exposure.report()) + "\n", StandardCharsets.UTF_8);
+                if ("-".equals(summary)) {
+                    err.print(exposure.table());
+                    err.flush();
+                } else if (summary != null) {
+                    CliFiles.write("assess", "--summary", summary, Json.pretty(exposure.report()) + "\n");
+                }
             }
+        } catch (CliFiles.Refused r) {
+            return CliFiles.refuse(err, r);
         } catch (UncheckedIOException e) {
-            // A read error part way (a failing disk, a closed pipe): said once, without a stack trace; the records
-            // written so far stand, and the exit code says the run did not finish.
-            String what = e.getCause().getMessage();
-            err.println("bosang assess: " + (what != null && what.startsWith("cannot write") ? what
-                    : "cannot read the claims file " + input + ": " + what));
-            return BosangCli.USAGE;
+            // A read or write error part way (a failing disk, a full disk, a closed pipe): said once, without a stack
+            // trace; the records written so far stand, and the exit code says the run did not finish.
+            err.println(CliFiles.midRun("assess", e));
+            return CliFiles.midRunCode(e);
+        } catch (IOException e) {
+            err.println("bosang assess: " + CliFiles.reason(e));
+            return CliFiles.midRunCode(e);
         }
         progress.done(stats, policy);
         boolean anyRejected = stats.count(Outcome.REJECTED) + stats.count(Outcome.ERROR) > 0;

@@ -17,7 +17,7 @@ import java.io.PrintWriter;
                 "Law firms:        bosang compare --policies kakao-1015-2022,content-user-protection FILE",
                 "                  bosang explain --policy kakao-1015-2022 --lang ko --id K-0022 FILE",
                 "                  bosang ledger record --policy kakao-1015-2022 FILE   (decided once, kept)",
-                "Analysts:         bosang check DIR;  bosang diff --base ID --changed DIR FILE",
+                "Analysts:         bosang check --policy DIR;  bosang diff --base ID --policy DIR FILE",
                 ""},
         subcommands = {
                 AssessCommand.class,
@@ -37,18 +37,23 @@ import java.io.PrintWriter;
                 "1:assess --fail-on-rejected saw a rejected record, or a check failed",
                 "2:usage error (unknown option, missing file)",
                 "3:a policy or incident file is broken (problems listed with file and line)",
-                "4:ledger: its database cannot be reached, or its directory is in use (nothing was recorded)"})
+                "4:ledger: its database cannot be reached, or its directory is in use (nothing was recorded)",
+                "5:an output file cannot be written (a folder, a missing folder, no permission, a full disk)"})
 public final class BosangCli implements Runnable {
     public static final int OK = 0;
     public static final int SOME_REJECTED = 1;
     public static final int USAGE = 2;
     public static final int BROKEN_POLICY = 3;
+    public static final int LEDGER_UNREACHABLE = 4;
+    public static final int OUTPUT = 5;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the platform's default: assessments and explanations carry Korean text.
+        System.exit(run(args, new PrintWriter(new java.io.OutputStreamWriter(System.out, java.nio.charset.StandardCharsets.UTF_8), false),
+                new PrintWriter(new java.io.OutputStreamWriter(System.err, java.nio.charset.StandardCharsets.UTF_8), true)));
     }
 
     /** Runs the command line with the given streams; returns the exit code. Tests call this. */

@@ -2,22 +2,22 @@ package io.bosang.cli;
 
 import io.bosang.check.InvariantResult;
 import io.bosang.check.PolicyCheck;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-/** {@code bosang check DIR}: is this edit of a policy valid, do its scenarios pass, do its payout laws hold? */
+/** {@code bosang check --policy DIR}: is this edit of a policy valid, do its scenarios pass, do its payout laws hold? */
 @Command(name = "check", mixinStandardHelpOptions = true,
         header = "Check a policy edit: build, scenarios and payout invariants.",
         description = {"Check a policy folder (or a shipped policy id): compile its DRL, validate every parameter file",
@@ -29,15 +29,15 @@ final class CheckCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "Policy folder (with policy.yaml) or shipped policy id.")
-    String policy;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
     @Option(names = "--scenarios", paramLabel = "DIR",
             description = "Scenario folder (default: DIR/scenarios, or the repository's src/test/resources/policies/ID/scenarios).")
     Path scenarios;
 
-    @Option(names = "--incidents", paramLabel = "FILE", description = "Extra incident file(s) the scenarios refer to.")
-    java.util.List<Path> incidentFiles = new java.util.ArrayList<>();
+    @Mixin
+    IncidentsOption incidentsOption = new IncidentsOption();
 
     @Option(names = "--examples", defaultValue = "200", description = "Generated claims per invariant (default: ${DEFAULT-VALUE}).")
     int examples;
@@ -61,8 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         IncidentCatalog incidents;
         try {
-            incidents = IncidentCatalog.classpath();
-            for (Path f : incidentFiles) incidents = incidents.withFile(f);
+            incidents = incidentsOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
@@ -71,10 +70,11 @@ final class CheckCommand implements Callable<Integer> {
         // Watch: poll the folders' content hashes; check again after each change, so an analyst sees the
         // verdict of every save without typing the command again. The first fingerprint is taken before the first
         // check, so a save during that check is not missed.
+        String policy = policyOption.policy;
         Path dir = Path.of(policy);
-        Path scenarioDir = scenarios != null ? scenarios : PolicyCheck.scenariosFor(dir).orElse(null);
+        Path scenarioDir = scenarios != null ? scenarios : ScenarioFolders.defaultFor(policy).orElse(null);
         String seen = watch ? fingerprint(dir, scenarioDir) : "";
-        PolicyCheck.Report report = checkOnce(incidents, settings, out);
+        PolicyCheck.Report report = checkOnce(policy, scenarioDir, incidents, settings, out);
         if (!watch) return report.passed() ? BosangCli.OK : BosangCli.SOME_REJECTED;
         int runs = 1;
         try {
@@ -85,7 +85,7 @@ final class CheckCommand implements Callable<Integer> {
                 seen = now;
                 out.println();
                 out.println("-- changed; checking again");
-                report = checkOnce(incidents, settings, out);
+                report = checkOnce(policy, scenarioDir, incidents, settings, out);
                 runs++;
             }
         } catch (InterruptedException e) {
@@ -94,8 +94,8 @@ final class CheckCommand implements Callable<Integer> {
         return report.passed() ? BosangCli.OK : BosangCli.SOME_REJECTED;
     }
 
-    private PolicyCheck.Report checkOnce(IncidentCatalog incidents, PolicyCheck.Settings settings, PrintWriter out) {
-        PolicyCheck.Report report = PolicyCheck.run(policy, scenarios, incidents, settings);
+    private PolicyCheck.Report checkOnce(String policy, Path scenarioDir, IncidentCatalog incidents, PolicyCheck.Settings settings, PrintWriter out) {
+        PolicyCheck.Report report = PolicyCheck.run(policy, scenarioDir, incidents, settings);
         if (json) out.println(Json.line(report));
         else print(report, out);
         out.flush();

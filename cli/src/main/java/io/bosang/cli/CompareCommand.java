@@ -3,10 +3,10 @@ package io.bosang.cli;
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.PolicyComparison;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.rules.Hours;
 import org.jfree.data.category.DefaultCategoryDataset;
 import picocli.CommandLine.Command;
@@ -39,7 +39,7 @@ final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policies", required = true, split = ",", paramLabel = "ID|DIR,...", description = "Two or more policies.")
+    @Option(names = "--policies", required = true, split = ",", paramLabel = "ID|DIR", description = "Two or more policies.")
     List<String> policies;
 
     @Parameters(index = "0", paramLabel = "FILE", description = "Claims, NDJSON or a JSON array.")
@@ -48,8 +48,11 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     IncidentsOption incidentOption = new IncidentsOption();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the table to FILE instead of stdout.")
+    String output;
 
     @Option(names = "--ndjson", paramLabel = "FILE", description = "Write one JSON row per claim, then the summary, to FILE ('-' for stdout).")
     String ndjson;
@@ -81,22 +84,42 @@ final class CompareCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadsOption.resolve("compare", err);
+        if (n < 1) return BosangCli.USAGE;
         boolean rowsToStdout = "-".equals(ndjson);
         List<PolicyComparison.Row> shown = new ArrayList<>();
+        try {
+            if (html != null) CliFiles.output("compare", "--html", html.toString());
+            if (output != null) CliFiles.output("compare", "-o", output);
+        } catch (CliFiles.Refused r) {
+            return CliFiles.refuse(err, r);
+        }
         try (Writer rowsOut = ndjson == null ? Writer.nullWriter()
-                : rowsToStdout ? out : new BufferedWriter(Files.newBufferedWriter(Path.of(ndjson), StandardCharsets.UTF_8))) {
+                : rowsToStdout ? CliFiles.notClosing(out) : CliFiles.writer("compare", "--ndjson", ndjson, null)) {
             PolicyComparison.Summary summary = PolicyComparison.run(loaded, new ClaimsFile(file, incidents), n, row -> {
                 if (shown.size() < shownRows) shown.add(row);
                 write(rowsOut, Json.line(row));
             });
             write(rowsOut, Json.line(summary));
             rowsOut.flush();
-            if (!rowsToStdout) print(loaded, shown, summary, out);
+            if (!rowsToStdout) {
+                if (output == null) {
+                    print(loaded, shown, summary, out);
+                } else {
+                    java.io.StringWriter table = new java.io.StringWriter();
+                    print(loaded, shown, summary, new PrintWriter(table));
+                    CliFiles.write("compare", "-o", output, table.toString());
+                }
+            }
             if (html != null) html(loaded, shown, summary, file.getFileName().toString()).write(html);
-        } catch (IOException | UncheckedIOException e) {
-            err.println("bosang compare: " + e.getMessage()); // names the file and the cause; no stack trace
+        } catch (CliFiles.Refused r) {
+            return CliFiles.refuse(err, r);
+        } catch (UncheckedIOException e) {
+            err.println(CliFiles.midRun("compare", e)); // names the file and the cause; no stack trace
             return BosangCli.USAGE;
+        } catch (IOException e) {
+            err.println("bosang compare: " + CliFiles.reason(e));
+            return BosangCli.OUTPUT;
         }
         return BosangCli.OK;
     }

@@ -3,10 +3,10 @@ package io.bosang.cli;
 import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.PolicyDiff;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.rules.Hours;
 import org.jfree.data.category.DefaultCategoryDataset;
 import picocli.CommandLine.Command;
@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,20 +35,23 @@ final class DiffCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--base", required = true, paramLabel = "DIR|ID", description = "The policy before the edit: a folder or a shipped id.")
+    @Option(names = "--base", required = true, paramLabel = "ID|DIR", description = "The policy before the edit: a shipped id or a folder.")
     String base;
 
-    @Option(names = "--changed", required = true, paramLabel = "DIR", description = "The edited policy folder.")
-    String changed;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "Claims, NDJSON or a JSON array.")
+    @Parameters(index = "0", paramLabel = "FILE", description = "Claims (a JSON array, one claim object, or NDJSON).")
     Path file;
 
     @Mixin
     IncidentsOption incidentOption = new IncidentsOption();
 
-    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores). Results do not depend on it.")
-    Integer threads;
+    @Mixin
+    ThreadsOption threadsOption = new ThreadsOption();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report (table, or JSON with --json) to FILE instead of stdout.")
+    String output;
 
     @Option(names = "--top", defaultValue = "20", paramLabel = "N", description = "How many of the biggest changes to list (default: ${DEFAULT-VALUE}).")
     int top;
@@ -71,23 +75,35 @@ final class DiffCommand implements Callable<Integer> {
         IncidentCatalog incidents;
         try {
             before = PolicyLoader.resolve(base);
-            after = PolicyLoader.resolve(changed);
+            after = policyOption.load();
             incidents = incidentOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
         }
-        int n = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        int n = threadsOption.resolve("diff", err);
+        if (n < 1) return BosangCli.USAGE;
         PolicyDiff.Report r;
         try {
-            r = PolicyDiff.run(before, after, new ClaimsFile(file, incidents), n, top);
+            if (html != null) CliFiles.output("diff", "--html", html.toString());
+            try (Writer w = output != null ? CliFiles.writer("diff", "-o", output, null) : CliFiles.notClosing(out)) {
+                r = PolicyDiff.run(before, after, new ClaimsFile(file, incidents), n, top);
+                PrintWriter report = new PrintWriter(w);
+                if (json) report.println(Json.line(r));
+                else print(r, report);
+                report.flush();
+                if (report.checkError()) throw new CliFiles.Refused(BosangCli.OUTPUT, "bosang diff: cannot write the report" + (output == null ? "" : " to " + output));
+            }
+            if (html != null) html(r).write(html);
+        } catch (CliFiles.Refused refused) {
+            return CliFiles.refuse(err, refused);
         } catch (UncheckedIOException e) {
-            err.println("bosang diff: " + e.getMessage()); // names the file and the cause; no stack trace
+            err.println(CliFiles.midRun("diff", e)); // names the file and the cause; no stack trace
             return BosangCli.USAGE;
+        } catch (java.io.IOException e) {
+            err.println("bosang diff: " + CliFiles.reason(e));
+            return BosangCli.OUTPUT;
         }
-        if (json) out.println(Json.line(r));
-        else print(r, out);
-        if (html != null) html(r).write(html);
         return BosangCli.OK;
     }
 

@@ -1,12 +1,12 @@
 package io.bosang.cli;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.Explanation;
 import io.bosang.result.Assessment;
 import picocli.CommandLine.Command;
@@ -34,8 +34,11 @@ final class ExplainCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--policy", required = true, paramLabel = "ID|DIR", description = "The policy: a shipped id or a folder.")
-    String policy;
+    @Mixin
+    PolicyOption policyOption = new PolicyOption();
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the explanation to FILE instead of stdout.")
+    String output;
 
     @Parameters(index = "0", paramLabel = "CLAIM", description = "A JSON file with one claim, or a claims file with --id/--record.")
     Path file;
@@ -70,7 +73,7 @@ final class ExplainCommand implements Callable<Integer> {
         Policy p;
         IncidentCatalog incidents;
         try {
-            p = PolicyLoader.resolve(policy);
+            p = policyOption.load();
             incidents = incidentOption.catalog();
         } catch (PolicyBuildException e) {
             err.println(e.getMessage());
@@ -82,11 +85,15 @@ final class ExplainCommand implements Callable<Integer> {
                 boolean wanted = id != null ? id.equals(c.claimId()) : record == null || record == c.record();
                 if (!wanted) continue;
                 Assessment a = c.valid() ? p.assess(c.claim(), c.record()) : Assessment.rejected(c.record(), c.claimId(), p.stamp(), c.rejection());
-                out.print(Explanation.of(c.valid() ? c.claim() : null, a, p, language));
+                String text = Explanation.of(c.valid() ? c.claim() : null, a, p, language);
+                if (output == null) out.print(text);
+                else CliFiles.write("explain", "-o", output, text);
                 return BosangCli.OK;
             }
+        } catch (CliFiles.Refused r) {
+            return CliFiles.refuse(err, r);
         } catch (IOException e) {
-            err.println("bosang explain: cannot read " + file + ": " + e.getMessage());
+            err.println("bosang explain: cannot read " + file + ": " + CliFiles.reason(e));
             return BosangCli.USAGE;
         } catch (UncheckedIOException e) {
             err.println("bosang explain: cannot read " + file + ": " + e.getCause().getMessage());

@@ -1,18 +1,22 @@
 package io.bosang.cli;
 
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
-/** The {@code --incident FILE} option shared by the commands that read claims: the shipped incidents plus one file. */
+/** {@code --incidents FILE...}: incident files the claims refer to, besides the shipped incidents (a file wins). */
 final class IncidentsOption {
-    @Option(names = "--incident", paramLabel = "FILE", description = "An incident file (YAML) the claims refer to, besides the shipped ones.")
-    Path incidentFile;
+    @Option(names = "--incidents", split = ",", paramLabel = "FILE",
+            description = "Incident files (YAML) the claims refer to, besides the shipped ones (comma-separated, or the option repeated).")
+    List<Path> files = new ArrayList<>();
 
     IncidentCatalog catalog() throws PolicyBuildException {
         IncidentCatalog incidents = IncidentCatalog.classpath();
-        return incidentFile == null ? incidents : incidents.withFile(incidentFile);
+        for (Path f : files) incidents = incidents.withFile(f);
+        return incidents;
     }
 }

@@ -1,10 +1,9 @@
 package io.bosang.cli;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
@@ -14,6 +13,7 @@ import io.bosang.ledger.LedgerUnavailableException;
 import io.bosang.ledger.Reassessment;
 import io.bosang.ledger.Recorded;
 import io.bosang.ledger.StoredDecision;
+import io.bosang.problem.PolicyBuildException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,7 +56,7 @@ import java.util.concurrent.Future;
                 LedgerCommand.Export.class, LedgerCommand.Erase.class})
 final class LedgerCommand implements Runnable {
     /** Exit code when the ledger's database cannot be reached (nothing was recorded by the failed call). */
-    static final int LEDGER_UNAVAILABLE = 4;
+    static final int LEDGER_UNAVAILABLE = BosangCli.LEDGER_UNREACHABLE;
 
     @Spec
     CommandSpec spec;
@@ -84,22 +84,20 @@ final class LedgerCommand implements Runnable {
         }
     }
 
-    /** The policy and incidents: {@code --policy ID|DIR}, {@code --incidents FILE...}. */
+    /** The policy and incidents, in the grammar of every command: {@code --policy ID|DIR}, {@code --incidents FILE...}. */
     static final class PolicyOptions {
-        @Option(names = "--policy", required = true, paramLabel = "ID|DIR", description = "A shipped policy id, or a policy folder (an analyst's working copy).")
-        String policy;
+        @Mixin
+        PolicyOption policy = new PolicyOption();
 
-        @Option(names = "--incidents", arity = "1..*", paramLabel = "FILE", description = "Incident files (YAML) the claims refer to, besides the shipped ones.")
-        List<Path> incidents = new ArrayList<>();
+        @Mixin
+        IncidentsOption incidents = new IncidentsOption();
 
         Policy load() throws PolicyBuildException {
-            return PolicyLoader.resolve(policy);
+            return policy.load();
         }
 
         IncidentCatalog catalog() throws PolicyBuildException {
-            IncidentCatalog c = IncidentCatalog.classpath();
-            for (Path f : incidents) c = c.withFile(f);
-            return c;
+            return incidents.catalog();
         }
     }
 

@@ -1,13 +1,13 @@
 package io.bosang.cli;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

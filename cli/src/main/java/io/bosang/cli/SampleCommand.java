@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
         header = "Write a deterministic synthetic claims corpus.",
         description = {
                 "Write realistic synthetic claims as NDJSON: the claimant mix, services, fees and sales figures of the",
-                "reported intake, with about 1% bad records and 0.5% duplicates on purpose. Same --count and --seed, same bytes.",
+                "reported intake, with about 1%% bad records and 0.5%% duplicates on purpose. Same --count and --seed, same bytes.",
                 "",
                 "Example:  bosang sample --policy kakao-1015-2022 --count 105116 --seed 1015 -o claims.ndjson"})
 final class SampleCommand implements Callable<Integer> {
@@ -36,7 +36,7 @@ final class SampleCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE instead of stdout.")
-    Path output;
+    String output;
 
     @Override
     public Integer call() throws Exception {
@@ -48,9 +48,17 @@ final class SampleCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--count must not be negative");
             return BosangCli.USAGE;
         }
-        try (Writer w = output != null ? Files.newBufferedWriter(output, StandardCharsets.UTF_8)
-                : new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = output != null ? CliFiles.writer("sample", "-o", output, null) : CliFiles.notClosing(spec.commandLine().getOut())) {
             KakaoClaimsGenerator.write(count, seed, w);
+        } catch (CliFiles.Refused r) {
+            return CliFiles.refuse(spec.commandLine().getErr(), r);
+        } catch (java.io.IOException | java.io.UncheckedIOException e) {
+            spec.commandLine().getErr().println("bosang sample: cannot write " + (output == null ? "to stdout" : output) + ": " + e.getMessage());
+            return BosangCli.OUTPUT;
+        }
+        if (output == null && spec.commandLine().getOut().checkError()) {
+            spec.commandLine().getErr().println("bosang sample: cannot write to stdout (closed or full)");
+            return BosangCli.OUTPUT;
         }
         return BosangCli.OK;
     }

@@ -1,7 +1,7 @@
 package io.bosang.cli;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.engine.RuleInfo;
 import io.bosang.json.Json;

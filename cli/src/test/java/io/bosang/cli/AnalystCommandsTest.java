@@ -2,11 +2,11 @@ package io.bosang.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.check.WorkingCopy;
-import io.bosang.compare.ClaimsFile;
 import io.bosang.compare.ClaimValue;
+import io.bosang.compare.ClaimsFile;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
@@ -34,7 +34,7 @@ class AnalystCommandsTest {
 
     @Test
     void checkPassesOnAShippedPolicyFolderAndListsEveryInvariant() {
-        AssessCommandTest.Run run = bosang("check", "--examples", "40", POLICIES.resolve("content-user-protection").toString());
+        AssessCommandTest.Run run = bosang("check", "--examples", "40", "--policy", POLICIES.resolve("content-user-protection").toString());
         assertEquals(BosangCli.OK, run.code(), run.out() + run.err());
         assertTrue(run.out().contains("build        ok"), run.out());
         assertTrue(run.out().contains("scenarios    60 passed, 0 failed"), run.out());
@@ -48,14 +48,14 @@ class AnalystCommandsTest {
         Path param = copy.resolve("parameters/no_notice_multiplier.yaml");
         Files.writeString(param, Files.readString(param).replace("minimum: \"0\"\n", "").replace("value: \"3\"", "value: \"-1\""));
         AssessCommandTest.Run run = bosang("check", "--examples", "40", "--scenarios",
-                "../rules/src/test/resources/policies/content-user-protection/scenarios", copy.toString());
+                "../rules/src/test/resources/policies/content-user-protection/scenarios", "--policy", copy.toString());
         assertEquals(1, run.code(), run.out());
         assertTrue(run.out().contains("BROKEN non-negative"), run.out());
         assertTrue(run.out().contains("smallest counter-example (paste into a scenario):"), run.out());
         assertTrue(run.out().contains("FAIL kakao-2022-10-15.yaml:"), "the scenarios name the edit too: " + run.out());
         assertTrue(run.out().trim().endsWith("FAILED"), run.out());
         AssessCommandTest.Run json = bosang("check", "--json", "--examples", "20", "--scenarios",
-                "../rules/src/test/resources/policies/content-user-protection/scenarios", copy.toString());
+                "../rules/src/test/resources/policies/content-user-protection/scenarios", "--policy", copy.toString());
         JsonNode report = Json.mapper().readTree(json.out());
         assertEquals(false, report.get("passed").asBoolean());
         assertTrue(report.get("invariants").findValues("counterExample").size() > 0);
@@ -68,7 +68,7 @@ class AnalystCommandsTest {
         java.io.StringWriter out = new java.io.StringWriter();
         java.util.concurrent.CompletableFuture<Integer> run = java.util.concurrent.CompletableFuture.supplyAsync(() ->
                 BosangCli.run(new String[]{"check", "--watch", "--watch-max", "2", "--examples", "20", "--scenarios", scenarios,
-                        copy.toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter())));
+                        "--policy", copy.toString()}, new java.io.PrintWriter(out, true), new java.io.PrintWriter(new java.io.StringWriter())));
         long deadline = System.nanoTime() + 120_000_000_000L;
         while (!out.toString().contains("PASSED") && System.nanoTime() < deadline) Thread.sleep(100);
         assertTrue(out.toString().contains("PASSED"), "the first check passes: " + out);
@@ -90,7 +90,7 @@ class AnalystCommandsTest {
         Path param = copy.resolve("parameters/mobility/days_multiplier.yaml");
         Files.writeString(param, Files.readString(param).replace("value: \"3\"", "value: \"4\""));
         Path html = tmp.resolve("diff.html");
-        AssessCommandTest.Run run = bosang("diff", "--json", "--base", "kakao-1015-2022", "--changed", copy.toString(),
+        AssessCommandTest.Run run = bosang("diff", "--json", "--base", "kakao-1015-2022", "--policy", copy.toString(),
                 "--html", html.toString(), claims.toString());
         assertEquals(BosangCli.OK, run.code(), run.err());
         JsonNode r = Json.mapper().readTree(run.out());

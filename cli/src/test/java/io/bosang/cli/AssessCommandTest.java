@@ -38,11 +38,11 @@ class AssessCommandTest {
     @Test
     void everyInputRecordGivesOneOutputRecordInOrderAndRejectionsNameTheField(@TempDir Path tmp) throws Exception {
         Path out = tmp.resolve("out.ndjson");
-        Run run = bosang("assess", "--policy", "mini", "--rules", FIXTURES.toString(), "--incident", INCIDENT.toString(),
+        Run run = bosang("assess", "--policy", FIXTURES.resolve("mini").toString(), "--incidents", INCIDENT.toString(),
                 "-o", out.toString(), CLAIMS.toString());
         assertEquals(BosangCli.OK, run.code(), "rejections are records, not a failed run: " + run.err());
-        Run strict = bosang("assess", "--quiet", "--fail-on-rejected", "--policy", "mini", "--rules", FIXTURES.toString(),
-                "--incident", INCIDENT.toString(), "-o", tmp.resolve("strict.ndjson").toString(), CLAIMS.toString());
+        Run strict = bosang("assess", "--quiet", "--fail-on-rejected", "--policy", FIXTURES.resolve("mini").toString(),
+                "--incidents", INCIDENT.toString(), "-o", tmp.resolve("strict.ndjson").toString(), CLAIMS.toString());
         assertEquals(BosangCli.SOME_REJECTED, strict.code());
         List<String> lines = Files.readAllLines(out);
         assertEquals(6, lines.size(), "6 non-blank input records → 6 assessments");
@@ -62,8 +62,8 @@ class AssessCommandTest {
     void outputIsByteIdenticalForOneAndTwoThreads(@TempDir Path tmp) throws Exception {
         Path one = tmp.resolve("one.ndjson");
         Path two = tmp.resolve("two.ndjson");
-        bosang("assess", "--quiet", "--threads", "1", "--policy", "mini", "--rules", FIXTURES.toString(), "--incident", INCIDENT.toString(), "-o", one.toString(), CLAIMS.toString());
-        bosang("assess", "--quiet", "--threads", "2", "--policy", "mini", "--rules", FIXTURES.toString(), "--incident", INCIDENT.toString(), "-o", two.toString(), CLAIMS.toString());
+        bosang("assess", "--quiet", "--threads", "1", "--policy", FIXTURES.resolve("mini").toString(), "--incidents", INCIDENT.toString(), "-o", one.toString(), CLAIMS.toString());
+        bosang("assess", "--quiet", "--threads", "2", "--policy", FIXTURES.resolve("mini").toString(), "--incidents", INCIDENT.toString(), "-o", two.toString(), CLAIMS.toString());
         assertEquals(Files.readString(one), Files.readString(two));
     }
 
@@ -76,7 +76,7 @@ class AssessCommandTest {
         }
         Files.writeString(copy.resolve("rules.drl"), Files.readString(copy.resolve("rules.drl")).replace("totalMinutes > 0", "totalMinutes >>> 0"));
         Files.writeString(copy.resolve("parameters/multiplier.yaml"), Files.readString(copy.resolve("parameters/multiplier.yaml")).replace("2023-01-01", "2023-13-01"));
-        Run run = bosang("assess", "--policy", "mini", "--rules", tmp.toString(), CLAIMS.toString());
+        Run run = bosang("assess", "--policy", tmp.resolve("mini").toString(), CLAIMS.toString());
         assertEquals(BosangCli.BROKEN_POLICY, run.code());
         assertTrue(run.err().contains("rules.drl:"), run.err());
         assertTrue(run.err().contains("parameters/multiplier.yaml:7: [values.2023-13-01]"), run.err());
@@ -84,9 +84,59 @@ class AssessCommandTest {
 
     @Test
     void unknownFileIsAUsageError() {
-        Run run = bosang("assess", "--policy", "mini", "--rules", FIXTURES.toString(), "no-such-file.ndjson");
+        Run run = bosang("assess", "--policy", FIXTURES.resolve("mini").toString(), "no-such-file.ndjson");
         assertEquals(BosangCli.USAGE, run.code());
-        assertTrue(run.err().contains("no such claims file"));
+        assertEquals("bosang assess: no such claims file: no-such-file.ndjson", run.err().strip());
+    }
+
+    @Test
+    void assessWritesThroughTheCommandLinesWriterSoARunWithoutOutputFileCanBeCaptured() throws Exception {
+        Run run = bosang("assess", "--quiet", "--policy", FIXTURES.resolve("mini").toString(), "--incidents", INCIDENT.toString(), CLAIMS.toString());
+        assertEquals(BosangCli.OK, run.code(), run.err());
+        assertEquals(6, run.records().size(), "the assessments reach the writer run() was given, not System.out");
+    }
+
+    /** Each careless flag or file is one line on stderr that names the file and the problem, with its exit code. */
+    @Test
+    void carelessFlagsAndFilesAreOneLineEachWithADocumentedExitCode(@TempDir Path tmp) throws Exception {
+        String mini = FIXTURES.resolve("mini").toString();
+        String inc = INCIDENT.toString();
+        Run zero = bosang("assess", "--threads", "0", "--policy", mini, "--incidents", inc, CLAIMS.toString());
+        assertEquals(BosangCli.USAGE, zero.code());
+        assertEquals("bosang assess: --threads must be at least 1 (got 0)", zero.err().strip());
+
+        Run many = bosang("assess", "--quiet", "--threads", "1000", "--policy", mini, "--incidents", inc, "-o", tmp.resolve("m.ndjson").toString(), CLAIMS.toString());
+        assertEquals(BosangCli.OK, many.code(), many.err());
+        assertTrue(many.err().strip().matches("bosang assess: --threads 1000 is more than \\d+ \\(4 per core on \\d+ cores\\); using \\d+"), many.err());
+
+        Run dir = bosang("assess", "--policy", mini, "--incidents", inc, "-o", tmp.toString(), CLAIMS.toString());
+        assertEquals(BosangCli.OUTPUT, dir.code());
+        assertEquals("bosang assess: -o " + tmp + " is a directory; give a file", dir.err().strip());
+
+        Run missing = bosang("assess", "--policy", mini, "--incidents", inc, "--summary", tmp.resolve("no/such/summary.json").toString(), CLAIMS.toString());
+        assertEquals(BosangCli.OUTPUT, missing.code());
+        assertTrue(missing.err().strip().startsWith("bosang assess: --summary " + tmp.resolve("no/such/summary.json") + ": the folder "), missing.err());
+        assertEquals(1, missing.err().strip().lines().count(), missing.err());
+
+        if (Files.exists(Path.of("/dev/full"))) {
+            Run full = bosang("assess", "--policy", mini, "--incidents", inc, "-o", "/dev/full", CLAIMS.toString());
+            assertEquals(BosangCli.OUTPUT, full.code(), full.err());
+            assertTrue(full.err().strip().startsWith("bosang assess: cannot write /dev/full: "), full.err());
+            assertEquals(1, full.err().strip().lines().count(), full.err());
+        }
+
+        Path unreadable = tmp.resolve("locked.ndjson");
+        Files.copy(CLAIMS, unreadable);
+        unreadable.toFile().setReadable(false, false);
+        if (!Files.isReadable(unreadable)) {   // root reads anything: then there is nothing to test here
+            Run locked = bosang("assess", "--policy", mini, "--incidents", inc, unreadable.toString());
+            assertEquals(BosangCli.USAGE, locked.code());
+            assertEquals("bosang assess: cannot read " + unreadable + ": permission denied", locked.err().strip());
+        }
+        Run aDirectory = bosang("assess", "--policy", mini, "--incidents", inc, tmp.toString());
+        assertEquals(BosangCli.USAGE, aDirectory.code());
+        assertEquals("bosang assess: " + tmp + " is a directory, not a claims file", aDirectory.err().strip());
+        for (Run r : List.of(zero, many, dir, missing, aDirectory)) assertTrue(!r.err().contains("\tat "), "no stack trace: " + r.err());
     }
 
     @Test

@@ -140,7 +140,7 @@ class ClaimFilesTest {
         for (String[] args : List.of(
                 new String[]{"assess", "--quiet", "--policy", POLICY, unreadable.toString()},
                 new String[]{"compare", "--policies", POLICY + ",content-user-protection", unreadable.toString()},
-                new String[]{"diff", "--base", "content-user-protection", "--changed", "../rules/src/main/resources/policies/content-user-protection",
+                new String[]{"diff", "--base", "content-user-protection", "--policy", "../rules/src/main/resources/policies/content-user-protection",
                         unreadable.toString()},
                 new String[]{"explain", "--policy", POLICY, unreadable.toString()})) {
             AssessCommandTest.Run run = bosang(args);
@@ -152,8 +152,9 @@ class ClaimFilesTest {
     }
 
     /**
-     * Records near the 64 KiB bound, more than the assessor keeps in flight, through a real JVM under -Xmx256m: memory
-     * stays bounded by the record bound and the in-flight window, not by the file (150 MB here).
+     * Records near the 64 KiB bound, more than the assessor keeps in flight, through a real JVM under -Xmx256m with
+     * {@code --threads 1000}: the threads are capped with a message, and memory stays bounded by the bytes in flight,
+     * not by the thread count or the file (150 MB here).
      */
     @Test
     void aFileOfRecordsNearTheBoundIsAssessedUnderXmx256m(@TempDir Path tmp) throws Exception {
@@ -168,8 +169,8 @@ class ClaimFilesTest {
         }
         Path out = tmp.resolve("out.ndjson");
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
-                "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "2",
-                "--policy", "mini", "--rules", AssessCommandTest.FIXTURES.toString(), "-o", out.toString(), big.toString());
+                "-cp", System.getProperty("java.class.path"), BosangCli.class.getName(), "assess", "--quiet", "--threads", "1000",
+                "--policy", AssessCommandTest.FIXTURES.resolve("mini").toString(), "-o", out.toString(), big.toString());
         pb.redirectErrorStream(true);
         pb.redirectOutput(tmp.resolve("log.txt").toFile());
         Process p = pb.start();
@@ -179,6 +180,7 @@ class ClaimFilesTest {
         assertTrue(done, "did not finish in 240 s: " + log);
         assertEquals(0, p.exitValue(), log);
         assertEquals(records, Files.readAllLines(out).size(), log);
+        assertTrue(log.contains("--threads 1000 is more than"), log);
     }
 
     /** The corpus' records: its non-blank lines, as bytes. */

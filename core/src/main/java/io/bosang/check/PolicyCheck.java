@@ -5,10 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.scenario.ScenarioResult;
 import io.bosang.scenario.ScenarioRunner;
 
@@ -63,8 +63,8 @@ public final class PolicyCheck {
 
     /**
      * Checks the policy in {@code policyDir} (a folder with {@code policy.yaml}) or, when it is not a folder, the
-     * shipped policy of that id. Scenarios are read from {@code scenariosDir} when given, else from
-     * {@link #scenariosFor(Path)}.
+     * shipped policy of that id. Scenarios are read from {@code scenariosDir} when given, else, for a folder, from
+     * {@link #scenariosFor(Path)}; a shipped policy carries no scenarios, so its check needs {@code scenariosDir}.
      */
     public static Report run(String policyDirOrId, Path scenariosDir, IncidentCatalog incidents, Settings settings) {
         Policy policy;
@@ -74,8 +74,7 @@ public final class PolicyCheck {
             return new Report(policyDirOrId, policyDirOrId, e.problems(), List.of(), List.of());
         }
         Path dir = Path.of(policyDirOrId);
-        Path scenarios = scenariosDir != null ? scenariosDir
-                : scenariosFor(Files.isDirectory(dir) ? dir : Path.of("rules/src/main/resources/policies", policy.id())).orElse(null);
+        Path scenarios = scenariosDir != null ? scenariosDir : Files.isDirectory(dir) ? scenariosFor(dir).orElse(null) : null;
         return run(policy, scenarios, incidents, settings);
     }
 

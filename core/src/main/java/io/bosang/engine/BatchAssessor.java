@@ -1,7 +1,7 @@
 package io.bosang.engine;
 
-import io.bosang.json.ClaimInput;
 import io.bosang.result.Assessment;
+import io.bosang.result.RunStats;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -20,11 +20,27 @@ import java.util.function.Supplier;
 
 /**
  * Streams input records through one policy, or several side by side, on several threads and hands out assessments in
- * input order, one per record (and policy). Memory stays constant but for the settlement ledgers: at most
- * {@code threads × 4} chunks are in flight. After evaluation, each assessment passes through its policy's
+ * input order, one per record (and policy). After evaluation, each assessment passes through its policy's
  * {@link Settlement} in input order, so results do not depend on the thread count.
+ *
+ * <p>Memory stays bounded whatever the thread count, but for the settlement ledgers: the records in flight are bounded
+ * by their bytes ({@link #MAX_BYTES_IN_FLIGHT}, counted from {@link Sized} inputs such as the deferred records of a
+ * claims file) as well as by {@code threads × 4} chunks, and a chunk closes at {@code chunkSize} records or
+ * {@link #MAX_CHUNK_BYTES}. A ready {@link ClaimInput} is its own supplier, so one {@code run} takes either.
  */
 public final class BatchAssessor {
+    /** Raw input bytes in flight at most (the parsed claims and assessments of those records come on top, a few times more). */
+    public static final long MAX_BYTES_IN_FLIGHT = 16L * 1024 * 1024;
+    /** A chunk closes at this many raw bytes, so one of 256 large records does not hold the window alone. */
+    public static final long MAX_CHUNK_BYTES = 1024 * 1024;
+    /** The size counted for an input that does not say its size (a claim built in Java). */
+    static final long UNSIZED_BYTES = 2048;
+
+    /** An input that knows how many bytes it holds until it is read (a deferred record of a claims file). */
+    public interface Sized {
+        long bytes();
+    }
+
     private final List<Policy> policies;
     private final int threads;
     private final int chunkSize;
@@ -50,26 +66,9 @@ public final class BatchAssessor {
         this.chunkSize = chunkSize;
     }
 
-    /** Assesses every input, calling {@code sink} once per record in input order. */
-    public RunStats run(Iterator<ClaimInput> inputs, Consumer<Assessment> sink) {
-        return run(inputs, sink, n -> { });
-    }
-
-    /** As {@link #run(Iterator, Consumer)}, calling {@code progress} with the count of records written so far after each chunk. */
-    public RunStats run(Iterator<ClaimInput> inputs, Consumer<Assessment> sink, LongConsumer progress) {
-        Iterator<Supplier<ClaimInput>> ready = new Iterator<>() {
-            @Override
-            public boolean hasNext() {
-                return inputs.hasNext();
-            }
-
-            @Override
-            public Supplier<ClaimInput> next() {
-                ClaimInput in = inputs.next();
-                return () -> in;
-            }
-        };
-        return run(ready, a -> null, (a, rendered) -> sink.accept(a), progress);
+    /** Assesses every input (ready {@link ClaimInput}s or deferred reads), calling {@code sink} once per record in input order. */
+    public RunStats run(Iterator<? extends Supplier<ClaimInput>> inputs, Consumer<Assessment> sink) {
+        return run(inputs, a -> null, (a, rendered) -> sink.accept(a), n -> { });
     }
 
     /**
@@ -101,7 +100,7 @@ public final class BatchAssessor {
         long[] written = {0};
         if (threads == 1) {
             while (inputs.hasNext()) {
-                emit(work(nextChunk(inputs), render), render, settlements, sink, written);
+                emit(work(nextChunk(inputs, new long[1]), render), render, settlements, sink, written);
                 progress.accept(written[0]);
             }
             return;
@@ -113,13 +112,20 @@ public final class BatchAssessor {
         });
         try {
             ArrayDeque<Future<Done<R>>> inFlight = new ArrayDeque<>();
+            ArrayDeque<Long> inFlightBytes = new ArrayDeque<>();
             int window = threads * 4;
+            long bytes = 0;
             while (inputs.hasNext() || !inFlight.isEmpty()) {
-                while (inputs.hasNext() && inFlight.size() < window) {
-                    List<Supplier<ClaimInput>> chunk = nextChunk(inputs);
+                // At least one chunk in flight, then more while both the chunk count and the bytes allow.
+                while (inputs.hasNext() && inFlight.size() < window && (inFlight.isEmpty() || bytes < MAX_BYTES_IN_FLIGHT)) {
+                    long[] size = {0};
+                    List<Supplier<ClaimInput>> chunk = nextChunk(inputs, size);
                     inFlight.add(pool.submit(() -> work(chunk, render)));
+                    inFlightBytes.add(size[0]);
+                    bytes += size[0];
                 }
                 emit(await(inFlight.poll()), render, settlements, sink, written);
+                bytes -= inFlightBytes.poll();
                 progress.accept(written[0]);
             }
         } finally {
@@ -127,9 +133,14 @@ public final class BatchAssessor {
         }
     }
 
-    private List<Supplier<ClaimInput>> nextChunk(Iterator<? extends Supplier<ClaimInput>> inputs) {
+    /** The next chunk: up to {@code chunkSize} records or {@link #MAX_CHUNK_BYTES}; adds its bytes to {@code size[0]}. */
+    private List<Supplier<ClaimInput>> nextChunk(Iterator<? extends Supplier<ClaimInput>> inputs, long[] size) {
         List<Supplier<ClaimInput>> chunk = new ArrayList<>(chunkSize);
-        while (chunk.size() < chunkSize && inputs.hasNext()) chunk.add(inputs.next());
+        while (chunk.size() < chunkSize && size[0] < MAX_CHUNK_BYTES && inputs.hasNext()) {
+            Supplier<ClaimInput> next = inputs.next();
+            chunk.add(next);
+            size[0] += next instanceof Sized s ? s.bytes() : UNSIZED_BYTES;
+        }
         return chunk;
     }
 

@@ -4,11 +4,13 @@ import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.DecisionTables;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.engine.internal.ManifestReader;
-import io.bosang.engine.internal.PolicyFolders;
 import io.bosang.engine.internal.SourceRegistryReader;
+import io.bosang.internal.files.ResourceFolders;
 import io.bosang.law.SourceRegistry;
 import io.bosang.params.ParameterFileReader;
 import io.bosang.params.ParameterSet;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,12 +34,12 @@ public final class PolicyLoader {
 
     /** Ids of the policies on the classpath, sorted. */
     public static List<String> available() {
-        return List.copyOf(PolicyFolders.onClasspath(classLoader()).keySet());
+        return List.copyOf(ResourceFolders.onClasspath(classLoader()).keySet());
     }
 
     /** Builds the shipped policy {@code id} from the classpath. */
     public static Policy load(String id) throws PolicyBuildException {
-        Path dir = PolicyFolders.onClasspath(classLoader(), id).orElseThrow(() -> new PolicyBuildException(id,
+        Path dir = ResourceFolders.onClasspath(classLoader(), id).orElseThrow(() -> new PolicyBuildException(id,
                 List.of(new Problem("policies/" + id, 0, id, "no policy '" + id + "' on the classpath; available: "
                         + String.join(", ", available())))));
         return build(dir, "classpath:policies/" + id);
@@ -77,11 +79,20 @@ public final class PolicyLoader {
         ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems, sources);
 
         Map<String, byte[]> files = readFolder(dir);
+        Set<String> reported = new java.util.TreeSet<>();
+        problems.forEach(p -> reported.add(p.file()));
+        files.forEach((rel, bytes) -> {
+            if (oversize(bytes) && !reported.contains(rel)) {
+                problems.add(new Problem(rel, 0, "", new String(bytes, StandardCharsets.UTF_8).substring(OVERSIZE.length()).replaceFirst(" \\[[^]]*]$", "")));
+            }
+        });
         List<DroolsRuleBase.DrlFile> drl = new ArrayList<>();
         boolean anyRuleFile = false;
         for (Map.Entry<String, byte[]> f : files.entrySet()) {
             String rel = f.getKey();
-            if (rel.endsWith(".drl")) {
+            if (oversize(f.getValue())) {
+                anyRuleFile |= rel.endsWith(".drl") || DecisionTables.isTable(rel);   // refused above, at its size
+            } else if (rel.endsWith(".drl")) {
                 drl.add(new DroolsRuleBase.DrlFile(rel, new String(f.getValue(), StandardCharsets.UTF_8)));
                 anyRuleFile = true;
             } else if (DecisionTables.isTable(rel)) {
@@ -130,15 +141,37 @@ public final class PolicyLoader {
         return hash(readFolder(dir));
     }
 
-    /** Every file below {@code dir} by relative path, in path order. */
+    /**
+     * The largest file a policy folder may hold (the largest shipped is 11 KB; a decision-table workbook a few
+     * hundred KB): a larger one is a build problem, and is never read into memory, not even to hash it.
+     */
+    public static final long MAX_FOLDER_FILE_BYTES = 8L * 1024 * 1024;
+    private static final String OVERSIZE = "\u0000oversize\u0000";
+
+    /**
+     * Every file below {@code dir} by relative path, in path order. A file over {@link #MAX_FOLDER_FILE_BYTES} stands
+     * as a marker holding its size and modification time, so a watcher still sees it change and the build refuses it.
+     */
     private static Map<String, byte[]> readFolder(Path dir) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         try {
-            for (Path file : PolicyFolders.files(dir)) files.put(PolicyFolders.relative(dir, file), Files.readAllBytes(file));
+            for (Path file : ResourceFolders.files(dir)) {
+                long size = Files.size(file);
+                byte[] bytes = size <= MAX_FOLDER_FILE_BYTES ? Files.readAllBytes(file)
+                        : (OVERSIZE + String.format(java.util.Locale.ROOT, "the file is %,d bytes; a file of a policy folder holds at most %,d bytes (8 MiB) [%s]",
+                        size, MAX_FOLDER_FILE_BYTES, Files.getLastModifiedTime(file))).getBytes(StandardCharsets.UTF_8);
+                files.put(ResourceFolders.relative(dir, file), bytes);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return files;
+    }
+
+    private static boolean oversize(byte[] bytes) {
+        if (bytes.length < OVERSIZE.length()) return false;
+        for (int i = 0; i < OVERSIZE.length(); i++) if (bytes[i] != (byte) OVERSIZE.charAt(i)) return false;
+        return true;
     }
 
     private static ClassLoader classLoader() {

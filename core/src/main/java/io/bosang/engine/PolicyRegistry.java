@@ -1,9 +1,8 @@
 package io.bosang.engine;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.bosang.check.InvariantResult;
-import io.bosang.check.PolicyCheck;
-import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.result.PolicyStamp;
 
 import java.io.IOException;
@@ -11,20 +10,24 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -37,61 +40,100 @@ import java.util.stream.Stream;
  * {@link #all()} read it without locking; a caller that takes a {@link Policy} once and uses it for a whole batch
  * gets one version for the whole batch, whatever reloads happen meanwhile ({@code Policy} is immutable).
  *
- * <p>{@link #reload(Path)} compiles and checks the new content first (every build problem, and the scenarios in the
- * folder's {@code scenarios/} subfolder when it has one) and only then swaps the snapshot. A broken edit is refused
- * with its problems, and the version already in place keeps serving. Reloads are serialised, so a slower, older
- * compilation can never overwrite a newer one.
+ * <p>{@link #reload(Path)} builds the new content and passes it through the {@link ReloadGate} (scenarios and
+ * invariants, when the process wires them in) on a reload thread, under a time limit, holding no lock: a check that
+ * runs away is abandoned at its deadline and refused, while serving and the reloads of other policies go on. Only
+ * the swap of the snapshot is serialised, and an older attempt never replaces a newer one of the same policy. A
+ * broken edit is refused with its problems, and the version already in place keeps serving.
  *
- * <p>{@link #watch(Path, Duration)} polls a rules directory (one folder per policy) and reloads a folder when its
- * content hash changed and then stayed the same for one more poll, so a half-written edit is not compiled. Polling
- * by hash rather than {@code java.nio.file.WatchService}: it works the same on every file system (bind mounts,
- * network shares) and ignores saves that change nothing.
+ * <p>Which folders of a rules directory are served is configuration ({@link Served}): the ones listed, or every
+ * folder only when the operator says so. A folder dropped into the directory is not served unless it is listed.
  */
 public final class PolicyRegistry implements AutoCloseable {
+    /** How long a reload's build and gate may take before it is refused. */
+    public static final Duration DEFAULT_RELOAD_TIMEOUT = Duration.ofMinutes(2);
+
     private final AtomicReference<Map<String, Policy>> snapshot;
-    private final IncidentCatalog incidents;
     private final Path rulesDir;
+    private final Served served;
+    private final ReloadGate gate;
+    private final Duration reloadTimeout;
     private final List<Consumer<Reload>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    /** Generated cases per invariant when a reload is checked: enough to catch a broken law, quick under load. */
-    private static final PolicyCheck.Settings RELOAD_CHECK = new PolicyCheck.Settings(40, 20221015L);
-    private final Object reloadLock = new Object();
-    private volatile ScheduledExecutorService watcher;
+    private final AtomicLong tickets = new AtomicLong();
+    private final Map<String, Long> swappedTicket = new ConcurrentHashMap<>();
+    private final Object swapLock = new Object();
+    private final ExecutorService reloads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "bosang-reload");
+        t.setDaemon(true);   // a check that ran away never keeps the process from stopping
+        return t;
+    });
+    private volatile FolderWatcher watcher;
 
     /**
-     * A registry serving {@code initial}.
+     * Which folders of a rules directory serve: those named in {@code ids}, or all of them when {@code all}.
      *
-     * @param incidents incidents the scenarios of a reloaded policy may refer to
-     * @param rulesDir  the directory {@link #reload(String)} reads policy folders from, or null
+     * @param all true only when the operator asked for every folder explicitly
+     * @param ids the policy ids (folder names) to serve
      */
-    public PolicyRegistry(Collection<Policy> initial, IncidentCatalog incidents, Path rulesDir) {
-        Map<String, Policy> m = new TreeMap<>();
-        for (Policy p : initial) m.put(p.id(), p);
-        this.snapshot = new AtomicReference<>(Collections.unmodifiableMap(m));
-        this.incidents = Objects.requireNonNull(incidents, "incidents");
-        this.rulesDir = rulesDir;
+    public record Served(boolean all, Set<String> ids) {
+        public static final Served NONE = new Served(false, Set.of());
+        public static final Served ALL = new Served(true, Set.of());
+
+        public Served {
+            ids = Set.copyOf(new TreeSet<>(ids));
+        }
+
+        public static Served only(Collection<String> ids) {
+            return new Served(false, Set.copyOf(ids));
+        }
+
+        public boolean serves(String id) {
+            return all || ids.contains(id);
+        }
     }
 
     /**
-     * Every policy on the classpath, then every policy folder of {@code rulesDir} (when not null), which replaces
-     * a shipped policy of the same id. Fails on the first policy that does not build.
+     * A registry serving {@code initial}, reloading folders of {@code rulesDir} (may be null) that {@code served}
+     * names, through {@code gate}, each within {@code reloadTimeout}.
      */
-    public static PolicyRegistry load(IncidentCatalog incidents, Path rulesDir) throws PolicyBuildException {
+    public PolicyRegistry(Collection<Policy> initial, Path rulesDir, Served served, ReloadGate gate, Duration reloadTimeout) {
+        Map<String, Policy> m = new TreeMap<>();
+        for (Policy p : initial) m.put(p.id(), p);
+        this.snapshot = new AtomicReference<>(Collections.unmodifiableMap(m));
+        this.rulesDir = rulesDir;
+        this.served = Objects.requireNonNull(served, "served");
+        this.gate = Objects.requireNonNull(gate, "gate");
+        if (reloadTimeout.isNegative() || reloadTimeout.isZero()) throw new IllegalArgumentException("reload timeout must be positive");
+        this.reloadTimeout = reloadTimeout;
+    }
+
+    /** A registry of {@code initial} that reloads every folder of {@code rulesDir} it is asked to, only built. */
+    public PolicyRegistry(Collection<Policy> initial, Path rulesDir) {
+        this(initial, rulesDir, Served.ALL, ReloadGate.BUILD_ONLY, DEFAULT_RELOAD_TIMEOUT);
+    }
+
+    /**
+     * Every policy on the classpath, then every served policy folder of {@code rulesDir} (when not null), which
+     * replaces a shipped policy of the same id. Fails on the first served policy that does not build.
+     */
+    public static PolicyRegistry load(Path rulesDir, Served served, ReloadGate gate, Duration reloadTimeout) throws PolicyBuildException {
         Map<String, Policy> m = new TreeMap<>();
         for (String id : PolicyLoader.available()) m.put(id, PolicyLoader.load(id));
         if (rulesDir != null) {
             for (Path dir : policyFolders(rulesDir)) {
+                if (!served.serves(dir.getFileName().toString())) continue;
                 Policy p = PolicyLoader.load(dir);
                 m.put(p.id(), p);
             }
         }
-        return new PolicyRegistry(m.values(), incidents, rulesDir);
+        return new PolicyRegistry(m.values(), rulesDir, served, gate, reloadTimeout);
     }
 
     /** The shipped policies only. */
     public static PolicyRegistry classpath() throws PolicyBuildException {
-        return load(IncidentCatalog.classpath(), null);
+        return load(null, Served.NONE, ReloadGate.BUILD_ONLY, DEFAULT_RELOAD_TIMEOUT);
     }
 
     /** The policy now serving {@code id}. Take it once per batch. */
@@ -119,6 +161,17 @@ public final class PolicyRegistry implements AutoCloseable {
         return Optional.ofNullable(rulesDir);
     }
 
+    /** Which folders of the rules directory serve. */
+    public Served served() {
+        return served;
+    }
+
+    /** Folders of the rules directory that hold a policy but are not served (not listed in the configuration). */
+    public List<String> unservedFolders() {
+        if (rulesDir == null) return List.of();
+        return policyFolders(rulesDir).stream().map(p -> p.getFileName().toString()).filter(id -> !served.serves(id)).toList();
+    }
+
     /** Reloads policy {@code id} from its folder in the rules directory. */
     public Reload reload(String id) {
         if (rulesDir == null) {
@@ -131,67 +184,75 @@ public final class PolicyRegistry implements AutoCloseable {
         if (!Files.isRegularFile(dir.resolve("policy.yaml"))) {
             return refuse(id, List.of(new Problem("", 0, id, "the rules directory has no policy folder '" + id + "'")));
         }
+        if (!served.serves(id)) {
+            return refuse(id, List.of(new Problem("", 0, id, "policy folder '" + id + "' is not listed among the folders this process "
+                    + "serves (bosang.rules-policies); a folder dropped into the rules directory is not served until an operator lists it")));
+        }
         return reload(dir);
     }
 
+    /** What a reload thread produced: the built candidate and the gate's problems, or the build's problems. */
+    private record Candidate(Policy policy, String id, List<Problem> problems) {
+    }
+
     /**
-     * Compiles the policy in {@code dir}, runs its scenarios and its declared payout invariants (if
-     * {@code dir/scenarios} exists), and swaps it in only when all succeed. Never throws for bad content: the result says whether it was accepted and lists
-     * the problems otherwise.
+     * Builds the policy in {@code dir}, passes it through the gate, and swaps it in only when both succeed within the
+     * reload timeout. Never throws for bad content: the result says whether it was accepted and lists the problems
+     * otherwise.
      */
     public Reload reload(Path dir) {
-        synchronized (reloadLock) {
-            String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
+        long ticket = tickets.incrementAndGet();
+        Future<Candidate> work = reloads.submit(() -> {
             Policy candidate;
             try {
                 candidate = PolicyLoader.load(dir);
             } catch (PolicyBuildException e) {
-                return refuse(e.policy() == null || e.policy().isEmpty() ? name : e.policy(), e.problems());
-            } catch (RuntimeException e) {
-                return refuse(name, List.of(new Problem("", 0, "", "cannot read " + dir + ": " + e)));
+                return new Candidate(null, e.policy() == null || e.policy().isEmpty() ? name : e.policy(), e.problems());
             }
-            List<Problem> failed = gate(candidate, dir.resolve("scenarios"));
-            if (!failed.isEmpty()) return refuse(candidate.id(), failed);
+            return new Candidate(candidate, candidate.id(), gate.check(candidate, dir));
+        });
+        Candidate c;
+        try {
+            c = work.get(reloadTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            work.cancel(true);
+            return refuse(name, List.of(new Problem("", 0, name, "the build and check of '" + name + "' did not finish within "
+                    + reloadTimeout.toSeconds() + " s (a scenario or rule that runs away?); the version already in place keeps serving")));
+        } catch (InterruptedException e) {
+            work.cancel(true);
+            Thread.currentThread().interrupt();
+            return refuse(name, List.of(new Problem("", 0, name, "the reload was interrupted")));
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause() == null ? e : e.getCause();
+            return refuse(name, List.of(new Problem("", 0, "", "cannot read " + dir + ": " + cause.getClass().getSimpleName() + ": " + cause.getMessage())));
+        }
+        if (c.policy() == null || !c.problems().isEmpty()) return refuse(c.id(), c.problems());
+        return swap(c.policy(), ticket);
+    }
 
+    private Reload swap(Policy candidate, long ticket) {
+        synchronized (swapLock) {   // held for the swap only: never while building or checking
             Map<String, Policy> before = snapshot.get();
             Policy previous = before.get(candidate.id());
+            long last = swappedTicket.getOrDefault(candidate.id(), 0L);
+            if (ticket < last) {
+                return refuse(candidate.id(), List.of(new Problem("", 0, candidate.id(),
+                        "a newer edit of this policy was accepted while this one was checked; the newer one serves")));
+            }
             boolean changed = previous == null || !previous.contentHash().equals(candidate.contentHash());
             if (changed) {
                 Map<String, Policy> next = new TreeMap<>(before);
                 next.put(candidate.id(), candidate);
                 snapshot.set(Collections.unmodifiableMap(next));
             }
+            swappedTicket.put(candidate.id(), ticket);
             Reload r = new Reload(candidate.id(), true, changed, changed ? candidate.stamp() : previous.stamp(),
                     previous == null ? null : previous.stamp(), List.of());
             accepted.incrementAndGet();
             notifyListeners(r);
             return r;
         }
-    }
-
-    /**
-     * The gate a candidate passes before it serves: its scenarios, then the payout invariants its policy.yaml declares
-     * on claims generated from them (as {@code bosang check}, with fewer generated cases so a reload stays quick).
-     * A folder without scenarios is only built.
-     */
-    private List<Problem> gate(Policy policy, Path scenarios) {
-        List<Problem> problems = new ArrayList<>();
-        if (!Files.isDirectory(scenarios)) return problems;
-        PolicyCheck.Report report = PolicyCheck.run(policy, scenarios, incidents, RELOAD_CHECK);
-        problems.addAll(report.problems());
-        for (PolicyCheck.ScenarioSummary r : report.scenarios()) {
-            if (!r.passed()) {
-                problems.add(new Problem("scenarios/" + r.file(), r.line(), r.name() == null ? "" : r.name(),
-                        "scenario failed: " + String.join("; ", r.failures())));
-            }
-        }
-        for (InvariantResult i : report.invariants()) {
-            if (i.failsCheck()) {
-                problems.add(new Problem("policy.yaml", 0, i.invariant(), (i.status() == InvariantResult.Status.BROKEN ? "invariant broken: " : "invariant not exercised: ") + i.message()
-                        + (i.counterExample() == null ? "" : "; smallest counter-example: " + i.counterExample())));
-            }
-        }
-        return problems;
     }
 
     private Reload refuse(String id, List<Problem> problems) {
@@ -223,52 +284,41 @@ public final class PolicyRegistry implements AutoCloseable {
         return accepted.get();
     }
 
-    /** Reloads refused so far (build problems or failed scenarios). */
+    /** Reloads refused so far (build problems, failed checks, time limit). */
     public long reloadsRefused() {
         return refused.get();
     }
 
     /**
-     * Polls {@code dir} (one folder per policy) every {@code interval} on a daemon thread and reloads each folder
-     * whose content hash changed and then held for one more poll. Folders seen at the first poll are taken as
-     * already loaded. Stops at {@link #close()}. Calling it again replaces the previous watch.
+     * Watches the rules directory every {@code interval} and reloads each served folder whose content settled on a
+     * new hash (see {@link FolderWatcher}). Stops at {@link #close()}. Calling it again replaces the previous watch.
      */
-    public void watch(Path dir, Duration interval) {
-        Objects.requireNonNull(dir, "dir");
-        if (interval.isNegative() || interval.isZero()) throw new IllegalArgumentException("interval must be positive");
+    public void watch(Duration interval) {
+        if (rulesDir == null) throw new IllegalStateException("no rules directory to watch");
         stopWatching();
-        Poller poller = new Poller(dir);
-        poller.prime();
-        ScheduledExecutorService s = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "bosang-policy-watch");
-            t.setDaemon(true);
-            return t;
-        });
-        long ms = Math.max(1, interval.toMillis());
-        s.scheduleWithFixedDelay(poller::poll, ms, ms, TimeUnit.MILLISECONDS);
-        watcher = s;
+        watcher = new FolderWatcher(rulesDir, served::serves, interval, this::reload);
     }
 
     public boolean watching() {
         return watcher != null;
     }
 
+    /** What the watch has done (last poll, last error, whether it stalled); empty when not watching. */
+    public Optional<FolderWatcher.Status> watchStatus() {
+        FolderWatcher w = watcher;
+        return w == null ? Optional.empty() : Optional.of(w.status());
+    }
+
     private void stopWatching() {
-        ScheduledExecutorService s = watcher;
+        FolderWatcher w = watcher;
         watcher = null;
-        if (s != null) {
-            s.shutdownNow();
-            try {
-                s.awaitTermination(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        if (w != null) w.close();
     }
 
     @Override
     public void close() {
         stopWatching();
+        reloads.shutdownNow();
     }
 
     /** Folders of {@code dir} holding a {@code policy.yaml}, sorted. */
@@ -278,53 +328,6 @@ public final class PolicyRegistry implements AutoCloseable {
             return children.filter(p -> Files.isRegularFile(p.resolve("policy.yaml"))).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The content hash of a folder as {@link PolicyLoader} computes it, or null when it cannot be read now. */
-    static String folderHash(Path dir) {
-        try {
-            return PolicyLoader.contentHash(dir);
-        } catch (UncheckedIOException e) {
-            return null; // a file vanished mid-edit: try again at the next poll
-        }
-    }
-
-    private final class Poller {
-        private final Path dir;
-        private final Map<Path, String> settled = new HashMap<>();
-        private final Map<Path, String> pending = new HashMap<>();
-
-        Poller(Path dir) {
-            this.dir = dir;
-        }
-
-        void prime() {
-            for (Path p : policyFolders(dir)) {
-                String h = folderHash(p);
-                if (h != null) settled.put(p, h);
-            }
-        }
-
-        void poll() {
-            try {
-                for (Path p : policyFolders(dir)) {
-                    String h = folderHash(p);
-                    if (h == null || h.equals(settled.get(p))) {
-                        pending.remove(p);
-                        continue;
-                    }
-                    if (!h.equals(pending.get(p))) {
-                        pending.put(p, h); // changed: wait one poll for the edit to settle
-                        continue;
-                    }
-                    pending.remove(p);
-                    settled.put(p, h); // attempted once per content, accepted or refused
-                    reload(p);
-                }
-            } catch (RuntimeException e) {
-                // Keep polling: a rules directory briefly unreadable must not end the watch.
-            }
         }
     }
 

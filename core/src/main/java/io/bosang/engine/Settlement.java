@@ -1,7 +1,7 @@
 package io.bosang.engine;
 
 import io.bosang.domain.Claim;
-import io.bosang.json.ClaimInput;
+import io.bosang.engine.ClaimInput;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
 import io.bosang.result.Entitlement;

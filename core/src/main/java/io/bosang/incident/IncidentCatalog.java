@@ -1,9 +1,9 @@
 package io.bosang.incident;
 
 import io.bosang.domain.Incident;
-import io.bosang.engine.PolicyBuildException;
-import io.bosang.engine.Problem;
-import io.bosang.engine.internal.PolicyFolders;
+import io.bosang.internal.files.ResourceFolders;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -44,7 +44,7 @@ public final class IncidentCatalog {
             if (cl == null) cl = IncidentCatalog.class.getClassLoader();
             Enumeration<URL> roots = cl.getResources("incidents");
             while (roots.hasMoreElements()) {
-                Path root = PolicyFolders.toPath(roots.nextElement());
+                Path root = ResourceFolders.toPath(roots.nextElement());
                 if (root == null || !Files.isDirectory(root)) continue;
                 try (Stream<Path> files = Files.list(root)) {
                     for (Path f : files.sorted().toList()) {

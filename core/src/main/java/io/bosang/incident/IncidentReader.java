@@ -10,8 +10,8 @@ import io.bosang.domain.PriorNotice;
 import io.bosang.domain.Service;
 import io.bosang.domain.ServiceCategory;
 import io.bosang.domain.Severity;
-import io.bosang.engine.Problem;
-import io.bosang.engine.internal.YamlNodes;
+import io.bosang.internal.yaml.YamlNodes;
+import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.io.Reader;

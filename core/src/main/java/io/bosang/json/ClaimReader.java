@@ -12,6 +12,7 @@ import io.bosang.domain.HarmKind;
 import io.bosang.domain.Incident;
 import io.bosang.domain.Service;
 import io.bosang.domain.Subscription;
+import io.bosang.engine.ClaimInput;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.Rejection;
 

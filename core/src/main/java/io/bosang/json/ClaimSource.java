@@ -1,5 +1,7 @@
 package io.bosang.json;
 
+import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -82,10 +84,7 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
             public boolean hasNext() {
                 if (pending == null) {
                     RecordScanner.Raw raw = nextRaw();
-                    if (raw != null) {
-                        long r = ++record;
-                        pending = () -> RecordParser.parse(r, raw, reader);
-                    }
+                    if (raw != null) pending = new Deferred(++record, raw, reader);
                 }
                 return pending != null;
             }
@@ -98,6 +97,19 @@ public final class ClaimSource implements Iterator<ClaimInput>, AutoCloseable {
                 return out;
             }
         };
+    }
+
+    /** One record cut from the input, read on a worker thread; it counts its bytes toward the batch's window. */
+    private record Deferred(long record, RecordScanner.Raw raw, ClaimReader reader) implements Supplier<ClaimInput>, BatchAssessor.Sized {
+        @Override
+        public ClaimInput get() {
+            return RecordParser.parse(record, raw, reader);
+        }
+
+        @Override
+        public long bytes() {
+            return raw.bytes() == null ? 64 : raw.bytes().length;
+        }
     }
 
     private RecordScanner.Raw nextRaw() {

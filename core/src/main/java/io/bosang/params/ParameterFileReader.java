@@ -1,9 +1,9 @@
 package io.bosang.params;
 
-import io.bosang.engine.Problem;
-import io.bosang.engine.internal.YamlNodes;
+import io.bosang.internal.yaml.YamlNodes;
 import io.bosang.law.Citation;
 import io.bosang.law.SourceRegistry;
+import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
 import java.math.BigDecimal;

@@ -1,6 +1,8 @@
 package io.bosang.engine;
 
 import io.bosang.domain.*;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
 import io.bosang.result.EntitlementUnit;

@@ -1,8 +1,7 @@
 package io.bosang.engine;
 
-import io.bosang.domain.Operator;
-import io.bosang.domain.EndBasis;
 import io.bosang.domain.*;
+import io.bosang.check.PolicyCheckGate;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.Assessment;
 import org.junit.jupiter.api.Test;
@@ -57,7 +56,8 @@ class PolicyRegistryTest {
     }
 
     static PolicyRegistry registry(Path rules) throws Exception {
-        return new PolicyRegistry(List.of(PolicyLoader.load(rules.resolve("mini"))), IncidentCatalog.of(), rules);
+        return new PolicyRegistry(List.of(PolicyLoader.load(rules.resolve("mini"))), rules, PolicyRegistry.Served.ALL,
+                new PolicyCheckGate(IncidentCatalog.of()), Duration.ofSeconds(60));
     }
 
     @Test
@@ -164,7 +164,7 @@ class PolicyRegistryTest {
         Path rules = copyMini(tmp);
         try (PolicyRegistry registry = registry(rules)) {
             String v1 = registry.current("mini").contentHash();
-            registry.watch(rules, Duration.ofMillis(50));
+            registry.watch(Duration.ofMillis(50));
             setMultiplier(rules, "6");
             assertTrue(waitFor(() -> registry.reloadsAccepted() == 1), "watch did not reload within 5 s");
             assertNotEquals(v1, registry.current("mini").contentHash());
@@ -176,6 +176,79 @@ class PolicyRegistryTest {
             assertEquals(v2, registry.current("mini").contentHash());
             Thread.sleep(300);
             assertEquals(1, registry.reloadsRefused(), "a broken content is tried once, not at every poll");
+        }
+    }
+
+    @Test
+    void aGateThatRunsAwayIsRefusedAtItsDeadlineWhileServingAndOtherReloadsGoOn(@TempDir Path tmp) throws Exception {
+        Path rules = copyMini(tmp);
+        Path other = rules.resolve("other");
+        Files.createDirectories(other);
+        try (Stream<Path> files = Files.walk(rules.resolve("mini"))) {
+            for (Path f : files.toList()) {
+                Path target = other.resolve(rules.resolve("mini").relativize(f).toString());
+                if (Files.isDirectory(f)) Files.createDirectories(target);
+                else Files.writeString(target, Files.readString(f).replace("id: mini", "id: other"));
+            }
+        }
+        java.util.concurrent.CountDownLatch stuck = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean testOver = new java.util.concurrent.atomic.AtomicBoolean();
+        ReloadGate runaway = (candidate, folder) -> {
+            if (candidate.id().equals("mini")) {
+                stuck.countDown();
+                long x = 0;
+                while (!testOver.get()) x++;   // ignores interruption: the registry must not wait for it
+            }
+            return List.of();
+        };
+        try (PolicyRegistry registry = new PolicyRegistry(List.of(PolicyLoader.load(rules.resolve("mini"))), rules,
+                PolicyRegistry.Served.ALL, runaway, Duration.ofSeconds(2))) {
+            Policy serving = registry.current("mini");
+            java.util.concurrent.Future<PolicyRegistry.Reload> hung = java.util.concurrent.Executors.newSingleThreadExecutor().submit(() -> registry.reload("mini"));
+            assertTrue(stuck.await(30, java.util.concurrent.TimeUnit.SECONDS));
+            PolicyRegistry.Reload otherOne = registry.reload("other");   // not blocked by the runaway check of another policy
+            assertTrue(otherOne.accepted(), otherOne.problems().toString());
+            assertSame(serving, registry.current("mini"), "serving goes on during the check");
+            PolicyRegistry.Reload refused = hung.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertFalse(refused.accepted());
+            assertTrue(refused.problems().get(0).message().contains("did not finish within 2 s"), refused.problems().toString());
+            assertSame(serving, registry.current("mini"));
+        } finally {
+            testOver.set(true);   // only so the abandoned thread does not burn a core for the rest of the build
+        }
+    }
+
+    @Test
+    void aFolderNotListedIsNeitherLoadedNorReloaded(@TempDir Path tmp) throws Exception {
+        Path rules = copyMini(tmp);
+        try (PolicyRegistry registry = PolicyRegistry.load(rules, PolicyRegistry.Served.only(List.of("elsewhere")), ReloadGate.BUILD_ONLY, Duration.ofSeconds(30))) {
+            assertTrue(registry.find("mini").isEmpty(), "a folder dropped into the rules directory is not served");
+            assertEquals(List.of("mini"), registry.unservedFolders());
+            PolicyRegistry.Reload r = registry.reload("mini");
+            assertFalse(r.accepted());
+            assertTrue(r.problems().get(0).message().contains("is not listed among the folders this process serves"), r.problems().toString());
+        }
+    }
+
+    @Test
+    void theWatchSurvivesAHugeParameterFileAndSaysWhatHappened(@TempDir Path tmp) throws Exception {
+        Path rules = copyMini(tmp);
+        try (PolicyRegistry registry = registry(rules)) {
+            registry.watch(Duration.ofMillis(50));
+            Path huge = rules.resolve("mini/parameters/huge.yaml");
+            try (var out = Files.newOutputStream(huge)) {
+                byte[] chunk = new byte[1 << 20];
+                java.util.Arrays.fill(chunk, (byte) 'x');
+                for (int i = 0; i < 100; i++) out.write(chunk);   // 100 MB
+            }
+            assertTrue(waitFor(() -> registry.reloadsRefused() == 1), "the huge file was not tried within 5 s");
+            Files.delete(huge);
+            setMultiplier(rules, "5");
+            assertTrue(waitFor(() -> registry.reloadsAccepted() == 1), "the watch stopped after the huge file");
+            assertEquals("PT25H", registry.current("mini").assess(claim()).lines().get(0).extension().toString());
+            FolderWatcher.Status status = registry.watchStatus().orElseThrow();
+            assertTrue(status.polls() > 0);
+            assertFalse(status.stalled());
         }
     }
 

@@ -2,6 +2,7 @@ package io.bosang.engine;
 
 import io.bosang.domain.*;
 import io.bosang.engine.internal.DroolsRuleBase;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.result.Assessment;
 import io.bosang.result.Outcome;
 import org.junit.jupiter.api.Test;

@@ -15,7 +15,7 @@ import io.bosang.domain.PaymentModel;
 import io.bosang.domain.Service;
 import io.bosang.domain.ServiceCategory;
 import io.bosang.domain.Subscription;
-import io.bosang.json.ClaimInput;
+import io.bosang.engine.ClaimInput;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
 import io.bosang.result.EntitlementUnit;

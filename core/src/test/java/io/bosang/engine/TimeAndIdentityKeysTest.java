@@ -4,6 +4,8 @@ import io.bosang.domain.EndBasis;
 import io.bosang.domain.Incident;
 import io.bosang.domain.Severity;
 import io.bosang.incident.IncidentReader;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,7 +87,7 @@ class TimeAndIdentityKeysTest {
               - {service: m, start: 2021-10-25T12:45:00+09:00, end: 2021-10-25T14:00:00+09:00, severity: PARTIAL, end-basis: assumed}
             """;
 
-    static Incident read(String yaml, List<io.bosang.engine.Problem> problems) {
+    static Incident read(String yaml, List<io.bosang.problem.Problem> problems) {
         return IncidentReader.read(new StringReader(yaml), "i.yaml", problems);
     }
 

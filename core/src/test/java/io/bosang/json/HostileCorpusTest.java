@@ -1,6 +1,7 @@
 package io.bosang.json;
 
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;

@@ -1,5 +1,6 @@
 package io.bosang.json;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.incident.IncidentCatalog;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

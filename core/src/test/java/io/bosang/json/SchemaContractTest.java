@@ -1,7 +1,5 @@
 package io.bosang.json;
 
-import io.bosang.domain.Operator;
-import io.bosang.domain.EndBasis;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
@@ -9,28 +7,27 @@ import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import io.bosang.domain.Disruption;
+import io.bosang.domain.EndBasis;
 import io.bosang.domain.FaultPosition;
 import io.bosang.domain.Incident;
+import io.bosang.domain.Operator;
 import io.bosang.domain.PaymentModel;
 import io.bosang.domain.Service;
 import io.bosang.domain.ServiceCategory;
 import io.bosang.domain.Severity;
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.result.Assessment;
 import io.bosang.result.Outcome;
-import io.bosang.sample.KakaoClaimsGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,47 +137,20 @@ class SchemaContractTest {
         }
     }
 
-    @Test
-    void everyClaimTheSampleGeneratorWritesCarriesSecondsAndIsSchemaValid() throws Exception {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            KakaoClaimsGenerator.write(2_000, 7, w);
-        }
-        long checked = 0;
-        for (String line : bytes.toString(StandardCharsets.UTF_8).split("\n")) {
-            JsonNode node;
-            try {
-                node = Json.mapper().readTree(line);
-            } catch (Exception e) {
-                continue; // the generator's deliberately broken JSON
-            }
-            if (node.has("filedAt")) {
-                assertTrue(node.get("filedAt").asText().matches(InputLimits.DATE_TIME_PATTERN), line);
-                checked++;
-            }
-        }
-        assertTrue(checked > 1_900, checked + " claims with filedAt");
-    }
-
     /**
-     * Reader and schema agree, record by record, over the shipped samples, 20,000 generated claims and the hostile
-     * corpus: what the reader accepts is schema-valid; what the schema refuses the reader refuses; and the reader
+     * Reader and schema agree, record by record, over the shipped samples and the hostile corpus (and, in the corpus
+     * module, 20,000 generated claims): what the reader accepts is schema-valid; what the schema refuses the reader refuses; and the reader
      * refuses a schema-valid record only for what a schema cannot say (an unknown incident or service, an end before its
      * start, a lone surrogate) or when the bytes are not one JSON value at all (syntax, duplicate keys, UTF-8, limits).
      */
     @Test
-    void readerAndSchemaGiveTheSameVerdictOnSamplesGeneratedAndHostileClaims() throws Exception {
-        ByteArrayOutputStream generated = new ByteArrayOutputStream();
-        try (Writer w = new OutputStreamWriter(generated, StandardCharsets.UTF_8)) {
-            KakaoClaimsGenerator.write(20_000, 20221015, w);
-        }
+    void readerAndSchemaGiveTheSameVerdictOnSamplesAndHostileClaims() throws Exception {
         Verdicts v = new Verdicts();
         v.ndjson(Files.readAllBytes(Path.of("../samples/kakao-2022-10-15-claims.ndjson")));
         v.one(Files.readAllBytes(Path.of("../samples/one-claim.json")));
-        v.ndjson(generated.toByteArray());
         v.ndjson(Files.readAllBytes(HostileCorpus.DIR.resolve("claims.ndjson")));
-        assertTrue(v.accepted > 15_000, v.toString());
-        assertTrue(v.refusedByBoth > 300, v.toString());
+        assertTrue(v.accepted > 100, v.toString());
+        assertTrue(v.refusedByBoth > 200, v.toString());
         assertTrue(v.notJson > 100, v.toString());
         assertTrue(v.readerOnly >= 9, v.toString());
     }
@@ -196,7 +166,7 @@ class SchemaContractTest {
         return errors;
     }
 
-    /** Tallies of {@link #readerAndSchemaGiveTheSameVerdictOnSamplesGeneratedAndHostileClaims}; each record is checked as it is added. */
+    /** Tallies of {@link #readerAndSchemaGiveTheSameVerdictOnSamplesAndHostileClaims}; each record is checked as it is added. */
     static final class Verdicts {
         long accepted;
         long refusedByBoth;

@@ -1,6 +1,6 @@
 package io.bosang.params;
 
-import io.bosang.engine.Problem;
+import io.bosang.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

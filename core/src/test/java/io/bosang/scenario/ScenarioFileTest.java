@@ -1,7 +1,7 @@
 package io.bosang.scenario;
 
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
+import io.bosang.problem.Problem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

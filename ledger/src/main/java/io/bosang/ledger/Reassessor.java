@@ -2,10 +2,10 @@ package io.bosang.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.domain.Identifiers;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.Settlement;
 import io.bosang.engine.SettlementState;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.Json;
 import io.bosang.result.Assessment;

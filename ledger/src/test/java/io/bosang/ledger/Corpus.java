@@ -1,13 +1,13 @@
 package io.bosang.ledger;
 
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.result.Assessment;
 import io.bosang.sample.KakaoClaimsGenerator;
 

@@ -1,8 +1,8 @@
 package io.bosang.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

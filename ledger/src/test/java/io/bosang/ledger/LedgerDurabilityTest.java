@@ -1,8 +1,8 @@
 package io.bosang.ledger;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.json.ClaimInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

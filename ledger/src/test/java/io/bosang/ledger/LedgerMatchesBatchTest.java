@@ -2,9 +2,9 @@ package io.bosang.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.check.WorkingCopy;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

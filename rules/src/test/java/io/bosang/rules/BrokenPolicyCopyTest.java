@@ -1,12 +1,12 @@
 package io.bosang.rules;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import io.bosang.result.Assessment;
 import io.bosang.result.Outcome;
 import org.junit.jupiter.api.Test;

@@ -2,12 +2,12 @@ package io.bosang.rules;
 
 import io.bosang.engine.BatchAssessor;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.RunStats;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.report.ExposureSummary;
 import io.bosang.result.Outcome;
+import io.bosang.result.RunStats;
 import io.bosang.sample.KakaoClaimsGenerator;
 import org.junit.jupiter.api.Test;
 

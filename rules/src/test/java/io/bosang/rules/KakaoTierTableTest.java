@@ -1,11 +1,11 @@
 package io.bosang.rules;
 
+import io.bosang.check.WorkingCopy;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.engine.RuleInfo;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.result.EntitlementUnit;
-import io.bosang.check.WorkingCopy;
-import io.bosang.engine.PolicyBuildException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,9 +1,9 @@
 package io.bosang.rules;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
+import io.bosang.problem.Problem;
 import io.bosang.engine.RuleInfo;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;

@@ -1,5 +1,6 @@
 package io.bosang.rules;
 
+import io.bosang.check.PolicyCheckGate;
 import io.bosang.check.WorkingCopy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.engine.PolicyRegistry;
@@ -25,7 +26,8 @@ class ReloadGateTest {
         Path copy = WorkingCopy.of(Path.of("src/main/resources/policies/content-user-protection"), rules);
         WorkingCopy.of(Path.of("src/test/resources/policies/content-user-protection/scenarios"), copy);
         IncidentCatalog incidents = IncidentCatalog.classpath();
-        try (PolicyRegistry registry = new PolicyRegistry(List.of(PolicyLoader.load(copy)), incidents, rules)) {
+        try (PolicyRegistry registry = new PolicyRegistry(List.of(PolicyLoader.load(copy)), rules, PolicyRegistry.Served.only(List.of("content-user-protection")),
+                new PolicyCheckGate(incidents), PolicyRegistry.DEFAULT_RELOAD_TIMEOUT)) {
             String serving = registry.current("content-user-protection").contentHash();
 
             // The analyst "simplifies" the rule so that a larger multiplier gives a shorter extension: it compiles,

@@ -1,9 +1,9 @@
 package io.bosang.service;
 
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyRegistry;
-import io.bosang.json.ClaimInput;
 import io.bosang.result.Assessment;
 import io.bosang.result.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;

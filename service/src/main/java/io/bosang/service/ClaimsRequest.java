@@ -1,6 +1,6 @@
 package io.bosang.service;
 
-import io.bosang.json.ClaimInput;
+import io.bosang.engine.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,11 +1,12 @@
 package io.bosang.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.check.PolicyCheckGate;
 import io.bosang.engine.PolicyRegistry;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.Json;
+import io.bosang.problem.PolicyBuildException;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,8 @@ public class EngineConfig {
 
     @Bean(destroyMethod = "close")
     PolicyRegistry policyRegistry(BosangProperties props, IncidentCatalog incidents, MeterRegistry meters) throws PolicyBuildException {
-        PolicyRegistry registry = PolicyRegistry.load(incidents, props.rulesDir());
+        PolicyRegistry.Served served = props.rulesServeAll() ? PolicyRegistry.Served.ALL : PolicyRegistry.Served.only(props.rulesPolicies());
+        PolicyRegistry registry = PolicyRegistry.load(props.rulesDir(), served, new PolicyCheckGate(incidents), props.reloadTimeout());
         registry.addListener(r -> {
             meters.counter("bosang.reloads", "policy", r.policyId(), "result", r.accepted() ? "accepted" : "refused").increment();
             if (r.accepted()) {
@@ -58,8 +60,12 @@ public class EngineConfig {
             }
         });
         LOG.info("serving policies {} (rules dir: {})", registry.ids(), props.rulesDir() == null ? "none" : props.rulesDir().toAbsolutePath());
+        if (!registry.unservedFolders().isEmpty()) {
+            LOG.warn("not serving policy folders {} of {}: list them in bosang.rules-policies, or set bosang.rules-serve-all=true",
+                    registry.unservedFolders(), props.rulesDir().toAbsolutePath());
+        }
         if (props.rulesDir() != null && props.watch()) {
-            registry.watch(props.rulesDir(), props.watchInterval());
+            registry.watch(props.watchInterval());
             LOG.info("watching {} every {}", props.rulesDir().toAbsolutePath(), props.watchInterval());
         }
         return registry;
@@ -69,11 +75,16 @@ public class EngineConfig {
     HealthIndicator policiesHealthIndicator(PolicyRegistry registry) {
         return () -> {
             Health.Builder h = registry.all().isEmpty() ? Health.down() : Health.up();
-            return h.withDetail("policies", registry.ids())
+            h.withDetail("policies", registry.ids())
                     .withDetail("reloadsAccepted", registry.reloadsAccepted())
                     .withDetail("reloadsRefused", registry.reloadsRefused())
-                    .withDetail("watching", registry.watching())
-                    .build();
+                    .withDetail("watching", registry.watching());
+            registry.watchStatus().ifPresent(w -> {
+                h.withDetail("lastPoll", String.valueOf(w.lastPoll())).withDetail("polls", w.polls());
+                if (w.lastError() != null) h.withDetail("lastWatchError", w.lastError()).withDetail("lastWatchErrorAt", String.valueOf(w.lastErrorAt()));
+                if (w.stalled()) h.down().withDetail("watch", "stalled: no poll completed for three intervals");
+            });
+            return h.build();
         };
     }
 }

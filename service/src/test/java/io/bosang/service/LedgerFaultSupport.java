@@ -2,9 +2,9 @@ package io.bosang.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;

@@ -49,6 +49,7 @@ abstract class ServiceTestSupport {
     @DynamicPropertySource
     static void bosang(DynamicPropertyRegistry registry) {
         registry.add("bosang.rules-dir", RULES_DIR::toString);
+        registry.add("bosang.rules-serve-all", () -> "true");   // the test rules directory holds only folders the tests edit
         registry.add("bosang.watch", () -> "false"); // reloads go through the admin endpoint, so tests are deterministic
         registry.add("bosang.max-batch-size", () -> String.valueOf(MAX_BATCH));
         registry.add("bosang.max-request-bytes", () -> MAX_BYTES + "B");

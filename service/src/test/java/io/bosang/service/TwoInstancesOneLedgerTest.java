@@ -46,7 +46,8 @@ class TwoInstancesOneLedgerTest {
 
         try (EmbeddedLedgerServer pg = EmbeddedLedgerServer.start(tmp.resolve("pg"))) {
             String url = pg.createDatabase("two_instances");
-            Map<String, Object> props = Map.of("bosang.ledger.url", url, "bosang.ledger.user", "postgres", "bosang.rules-dir", rules.toString());
+            Map<String, Object> props = Map.of("bosang.ledger.url", url, "bosang.ledger.user", "postgres", "bosang.rules-dir", rules.toString(),
+                    "bosang.rules-policies", "kakao-1015-2022");
             try (ConfigurableApplicationContext a = LedgerFaultSupport.instance(props);
                  ConfigurableApplicationContext b = LedgerFaultSupport.instance(props)) {
                 int[] ports = {LedgerFaultSupport.port(a), LedgerFaultSupport.port(b)};

@@ -210,7 +210,7 @@ class WorkbenchBrowserTest extends ServiceTestSupport {
         Path copy = copies.find(id).orElseThrow().dir();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = BosangCli.run(new String[]{"diff", "--base", "kakao-1015-2022", "--changed", copy.toString(), corpus.toString(), "--json"},
+        int code = BosangCli.run(new String[]{"diff", "--base", "kakao-1015-2022", "--policy", copy.toString(), corpus.toString(), "--json"},
                 new PrintWriter(out), new PrintWriter(err));
         assertEquals(0, code, err.toString());
         JsonNode cli = Json.mapper().readTree(out.toString());

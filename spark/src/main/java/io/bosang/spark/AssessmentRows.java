@@ -1,9 +1,9 @@
 package io.bosang.spark;
 
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.EntitlementKeys;
 import io.bosang.engine.Policy;
 import io.bosang.engine.Settlement;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;

@@ -1,13 +1,13 @@
 package io.bosang.spark;
 
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.problem.PolicyBuildException;
 import io.bosang.report.ExposureSummary;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.bosang.spark;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.json.ClaimReader;
+import io.bosang.problem.PolicyBuildException;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,10 +1,10 @@
 package io.bosang.spark;
 
-import io.bosang.engine.PolicyBuildException;
-import io.bosang.engine.Problem;
+import io.bosang.domain.Incident;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.incident.IncidentReader;
-import io.bosang.domain.Incident;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 
 import java.io.IOException;
 import java.io.Serializable;

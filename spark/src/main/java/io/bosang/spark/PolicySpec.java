@@ -1,9 +1,9 @@
 package io.bosang.spark;
 
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.params.Parameter;
+import io.bosang.problem.PolicyBuildException;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -72,11 +72,11 @@ public record PolicySpec(String id, String classpathId, String folderName, Map<S
     public static Policy applyWhatIf(Policy policy, Map<String, String> whatIf) throws PolicyBuildException {
         if (whatIf.isEmpty()) return policy;
         Map<String, Parameter> replaced = new TreeMap<>();
-        List<io.bosang.engine.Problem> problems = new ArrayList<>();
+        List<io.bosang.problem.Problem> problems = new ArrayList<>();
         new TreeMap<>(whatIf).forEach((param, value) -> {
             Parameter p = policy.parameters().get(param).orElse(null);
             if (p == null) {
-                problems.add(new io.bosang.engine.Problem("--set", 0, param, "policy " + policy.id() + " has no parameter '" + param + "'"));
+                problems.add(new io.bosang.problem.Problem("--set", 0, param, "policy " + policy.id() + " has no parameter '" + param + "'"));
             } else {
                 replaced.put(param, p.overriddenFrom(LocalDate.of(1900, 1, 1), value, WHAT_IF_REFERENCE));
             }

@@ -1,10 +1,10 @@
 package io.bosang.spark;
 
 import io.bosang.engine.BatchAssessor;
+import io.bosang.engine.ClaimInput;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyLoader;
 import io.bosang.incident.IncidentCatalog;
-import io.bosang.json.ClaimInput;
 import io.bosang.json.ClaimReader;
 import io.bosang.json.ClaimSource;
 import io.bosang.json.Json;

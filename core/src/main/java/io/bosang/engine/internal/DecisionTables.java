@@ -1,6 +1,6 @@
 package io.bosang.engine.internal;
 
-import io.bosang.engine.Problem;
+import io.bosang.problem.Problem;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;

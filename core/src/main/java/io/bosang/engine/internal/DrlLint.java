@@ -1,7 +1,6 @@
 package io.bosang.engine.internal;
 
-import io.bosang.engine.Problem;
-
+import io.bosang.problem.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -2,7 +2,6 @@ package io.bosang.engine.internal;
 
 import io.bosang.domain.Claim;
 import io.bosang.engine.EntitlementKeys;
-import io.bosang.engine.Problem;
 import io.bosang.engine.RuleInfo;
 import io.bosang.law.Citation;
 import io.bosang.law.LegalBasis;
@@ -10,6 +9,7 @@ import io.bosang.law.SourceRegistry;
 import io.bosang.params.ParameterValue;
 import io.bosang.params.Params;
 import io.bosang.params.ReadLog;
+import io.bosang.problem.Problem;
 import io.bosang.result.AwardLine;
 import io.bosang.result.EntitlementUnit;
 import io.bosang.result.Finding;

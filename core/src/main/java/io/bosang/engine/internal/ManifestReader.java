@@ -1,9 +1,10 @@
 package io.bosang.engine.internal;
 
 import io.bosang.engine.PolicyManifest;
-import io.bosang.engine.Problem;
+import io.bosang.internal.yaml.YamlNodes;
 import io.bosang.law.Citation;
 import io.bosang.law.SourceRegistry;
+import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.bosang.domain.Severity;

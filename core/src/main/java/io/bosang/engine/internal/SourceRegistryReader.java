@@ -1,6 +1,8 @@
 package io.bosang.engine.internal;
 
-import io.bosang.engine.Problem;
+import io.bosang.internal.files.ResourceFolders;
+import io.bosang.internal.yaml.YamlNodes;
+import io.bosang.problem.Problem;
 import io.bosang.law.Bilingual;
 import io.bosang.law.Quotation;
 import io.bosang.law.Source;
@@ -78,7 +80,7 @@ public final class SourceRegistryReader {
         try {
             Enumeration<URL> roots = loader.getResources(ROOT);
             while (roots.hasMoreElements()) {
-                Path root = PolicyFolders.toPath(roots.nextElement());
+                Path root = ResourceFolders.toPath(roots.nextElement());
                 if (root == null || !Files.isDirectory(root)) continue;
                 try (Stream<Path> list = Files.list(root)) {
                     for (Path f : list.sorted().toList()) {

@@ -1,8 +1,8 @@
 package io.bosang.service.workbench;
 
 import io.bosang.engine.Policy;
+import io.bosang.engine.PolicyFolder;
 import io.bosang.engine.RuleInfo;
-import io.bosang.engine.internal.DecisionTables;
 import io.bosang.scenario.ScenarioResult;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -39,7 +39,7 @@ public class PolicyPages {
     public String policy(@PathVariable("id") String id, Model model) {
         Policy p = served(id);
         List<RuleView> rules = p.rules().stream()
-                .map(r -> new RuleView(r, sources.lawAbove(p, r), DecisionTables.isTable(r.file()))).toList();
+                .map(r -> new RuleView(r, sources.lawAbove(p, r), PolicyFolder.isDecisionTable(r.file()))).toList();
         List<ScenarioResult> scenarios = sources.scenarioResults(p);
         model.addAttribute("policy", p);
         model.addAttribute("rules", rules);

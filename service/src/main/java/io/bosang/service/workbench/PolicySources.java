@@ -1,9 +1,9 @@
 package io.bosang.service.workbench;
 
 import io.bosang.engine.Policy;
+import io.bosang.engine.PolicyFolder;
 import io.bosang.engine.PolicyRegistry;
 import io.bosang.engine.RuleInfo;
-import io.bosang.engine.internal.PolicyFolders;
 import io.bosang.incident.IncidentCatalog;
 import io.bosang.scenario.ScenarioResult;
 import io.bosang.scenario.ScenarioRunner;
@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +44,7 @@ public class PolicySources {
 
     /** The folder a served policy was built from. */
     public Optional<Path> folder(Policy p) {
-        if (p.origin().startsWith("classpath:")) return PolicyFolders.onClasspath(loader(), p.id());
+        if (p.origin().startsWith("classpath:")) return PolicyFolder.shipped(loader(), p.id());
         Path dir = Path.of(p.origin());
         return Files.isDirectory(dir) ? Optional.of(dir) : Optional.empty();
     }
@@ -54,8 +53,7 @@ public class PolicySources {
     public Optional<Path> scenarios(Policy p) {
         Optional<Path> own = folder(p).map(d -> d.resolve("scenarios")).filter(Files::isDirectory);
         if (own.isPresent()) return own;
-        URL url = loader().getResource(BUNDLED_SCENARIOS + p.id() + "/scenarios");
-        return Optional.ofNullable(url == null ? null : PolicyFolders.toPath(url)).filter(Files::isDirectory);
+        return PolicyFolder.resource(loader(), BUNDLED_SCENARIOS + p.id() + "/scenarios").filter(Files::isDirectory);
     }
 
     /** The scenarios' results for this version of the policy, run once and kept. */

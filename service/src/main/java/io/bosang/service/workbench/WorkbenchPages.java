@@ -2,8 +2,8 @@ package io.bosang.service.workbench;
 
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyRegistry;
-import io.bosang.engine.Problem;
 import io.bosang.params.Parameter;
+import io.bosang.problem.Problem;
 import io.bosang.service.BosangProperties;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

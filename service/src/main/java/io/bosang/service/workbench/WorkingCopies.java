@@ -2,14 +2,14 @@ package io.bosang.service.workbench;
 
 import io.bosang.check.WorkingCopy;
 import io.bosang.engine.Policy;
-import io.bosang.engine.PolicyBuildException;
+import io.bosang.engine.PolicyFolder;
 import io.bosang.engine.PolicyLoader;
-import io.bosang.engine.Problem;
-import io.bosang.engine.internal.PolicyFolders;
 import io.bosang.params.DatedValue;
 import io.bosang.params.Parameter;
 import io.bosang.params.ParameterFileReader;
 import io.bosang.params.ParameterSet;
+import io.bosang.problem.PolicyBuildException;
+import io.bosang.problem.Problem;
 import jakarta.annotation.PreDestroy;
 import org.springframework.stereotype.Component;
 
@@ -150,7 +150,7 @@ public class WorkingCopies {
 
     /** Every file of the copy by relative path (scenarios included), sorted. */
     public List<String> files(Copy c) {
-        return PolicyFolders.files(c.dir()).stream().map(f -> PolicyFolders.relative(c.dir(), f)).toList();
+        return PolicyFolder.files(c.dir()).stream().map(f -> PolicyFolder.relative(c.dir(), f)).toList();
     }
 
     public Optional<byte[]> read(Copy c, String relative) {
@@ -232,8 +232,8 @@ public class WorkingCopies {
                 Files.createDirectories(to.getParent());
                 Files.copy(f.getValue(), to, StandardCopyOption.REPLACE_EXISTING);
             }
-            for (Path old : PolicyFolders.files(target)) {
-                if (!keep.containsKey(PolicyFolders.relative(target, old))) Files.delete(old);
+            for (Path old : PolicyFolder.files(target)) {
+                if (!keep.containsKey(PolicyFolder.relative(target, old))) Files.delete(old);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,4 +1,4 @@
-package io.bosang.engine;
+package io.bosang.problem;
 
 import java.util.List;
 

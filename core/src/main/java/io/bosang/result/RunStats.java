@@ -1,8 +1,6 @@
-package io.bosang.engine;
+package io.bosang.result;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.bosang.result.Assessment;
-import io.bosang.result.Outcome;
 
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.bosang.engine.internal;
+package io.bosang.internal.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,11 +24,11 @@ import java.util.stream.Stream;
  * Finds policy folders on the classpath, whether they sit in a directory (an IDE, {@code target/classes}) or inside
  * a jar (opened once as a zip file system and kept open: policies are read from it more than once).
  */
-public final class PolicyFolders {
+public final class ResourceFolders {
     public static final String ROOT = "policies";
     private static final Map<URI, FileSystem> JARS = new ConcurrentHashMap<>();
 
-    private PolicyFolders() {
+    private ResourceFolders() {
     }
 
     /** Policy id → folder, for every {@code policies/<id>/policy.yaml} on the class path, sorted by id. */
@@ -69,7 +69,7 @@ public final class PolicyFolders {
                 String s = uri.toString();
                 int bang = s.indexOf("!/");
                 URI jar = URI.create(s.substring(0, bang));
-                FileSystem fs = JARS.computeIfAbsent(jar, PolicyFolders::open);
+                FileSystem fs = JARS.computeIfAbsent(jar, ResourceFolders::open);
                 return fs.getPath(s.substring(bang + 1));
             }
             return null;

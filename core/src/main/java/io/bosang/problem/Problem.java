@@ -1,7 +1,6 @@
-package io.bosang.engine;
+package io.bosang.problem;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import java.util.Comparator;
 import java.util.Objects;
 

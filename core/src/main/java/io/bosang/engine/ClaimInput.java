@@ -1,7 +1,9 @@
-package io.bosang.json;
+package io.bosang.engine;
 
 import io.bosang.domain.Claim;
 import io.bosang.result.Rejection;
+
+import java.util.function.Supplier;
 
 /**
  * One input record: a readable claim, or the reason it could not be read. Exactly one of {@code claim} and
@@ -12,7 +14,7 @@ import io.bosang.result.Rejection;
  * @param claim     the claim, or null
  * @param rejection why the record is not a claim, or null
  */
-public record ClaimInput(long record, String claimId, Claim claim, Rejection rejection) {
+public record ClaimInput(long record, String claimId, Claim claim, Rejection rejection) implements Supplier<ClaimInput> {
     public static ClaimInput ok(long record, Claim claim) {
         return new ClaimInput(record, claim.id(), claim, null);
     }
@@ -23,5 +25,11 @@ public record ClaimInput(long record, String claimId, Claim claim, Rejection rej
 
     public boolean valid() {
         return claim != null;
+    }
+
+    /** A ready input is its own supplier: {@link BatchAssessor} takes ready inputs and deferred reads alike. */
+    @Override
+    public ClaimInput get() {
+        return this;
     }
 }
