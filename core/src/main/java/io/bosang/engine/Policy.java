@@ -43,6 +43,7 @@ public final class Policy {
     private final PolicyCalendar calendar;
     private final Set<Severity> counted;
     private final io.bosang.law.SourceRegistry sources;
+    private final OutageCache outages;
 
     Policy(PolicyManifest manifest, ParameterSet parameters, DroolsRuleBase ruleBase, String contentHash, String origin,
            io.bosang.law.SourceRegistry sources) {
@@ -54,6 +55,7 @@ public final class Policy {
         this.calendar = manifest.calendar();
         this.counted = EnumSet.copyOf(manifest.countedSeverities());
         this.sources = sources == null ? io.bosang.law.SourceRegistry.empty() : sources;
+        this.outages = new OutageCache(calendar, counted);
     }
 
     public String id() {
@@ -122,7 +124,7 @@ public final class Policy {
                         "The incident of " + date + " is outside this policy's effective dates (" + effectText() + ").", List.of());
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
-            ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id(), calendar, counted);
+            ServiceOutage outage = outages.of(claim.incident(), claim.service().id());
             DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, parameters, date, outage, calendar);
             List<AwardLine> lines = ev.lines();
             List<Finding> findings = ev.findings();
