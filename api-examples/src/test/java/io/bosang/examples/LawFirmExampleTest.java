@@ -27,6 +27,7 @@ class LawFirmExampleTest {
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("civil-damages-estimate: 0 KRW over 40 claims, largest for 0 — Litigation estimate")), text);
         assertTrue(text.contains("청구 K-0022"), text);
         assertTrue(text.contains("결과: 보상 대상. 금전 7,550원"), text);
-        assertTrue(text.contains("   근거: Kakao 1015 plan (Kakao Mobility)"), text);
+        assertTrue(text.contains("   근거: Kakao Mobility compensation: ProMembership 7,550"), text);
+        assertTrue(text.contains("     출처: 카카오모빌리티 장애 보상 (택시·대리 기사, 가맹택시) — 보상안, 카카오모빌리티, 2022-10-20"), text);
     }
 }

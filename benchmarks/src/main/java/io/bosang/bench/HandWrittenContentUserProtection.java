@@ -7,6 +7,7 @@ import io.bosang.domain.PaymentModel;
 import io.bosang.domain.Subscription;
 import io.bosang.engine.Policy;
 import io.bosang.engine.PolicyManifest;
+import io.bosang.engine.RuleInfo;
 import io.bosang.params.ParameterSet;
 import io.bosang.params.ParameterValue;
 import io.bosang.params.Params;
@@ -47,29 +48,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HandWrittenContentUserProtection {
     static final String SCOPE_01 = "CUPG-SCOPE-01";
-    static final String SCOPE_01_BASIS = "콘텐츠이용자보호지침, outage clause (c): free services — no compensation unless a law provides otherwise (FACTS 4.6.2)";
     static final String SCOPE_02 = "CUPG-SCOPE-02";
-    static final String SCOPE_02_BASIS = "콘텐츠이용자보호지침, outage clause: extension and refund of the paid service (FACTS 4.6.2)";
     static final String SCOPE_03 = "CUPG-SCOPE-03";
-    static final String SCOPE_03_BASIS = "콘텐츠이용자보호지침, outage clause: the user's paid period is what is extended (FACTS 4.6.2)";
     static final String SCOPE_04 = "CUPG-SCOPE-04";
-    static final String SCOPE_04_BASIS = "콘텐츠이용자보호지침, outage clause: compensation is measured by the stoppage time (FACTS 4.6.2)";
     static final String CLS_02 = "CUPG-CLS-02";
-    static final String CLS_02_BASIS = "콘텐츠이용자보호지침, outage clause: '서비스 중지 시간' (stoppage time) (FACTS 4.6.2)";
     static final String CLS_04 = "CUPG-CLS-04";
-    static final String CLS_04_BASIS = "콘텐츠이용자보호지침: prior notice = notice at least 24 h before the stoppage (FACTS 4.6.2)";
     static final String EXT_01 = "CUPG-EXT-01";
-    static final String EXT_01_BASIS = "콘텐츠이용자보호지침, outage clause (a): stoppage attributable to the operator without prior notice → free extension of 3x the stoppage time (FACTS 4.6.2)";
     static final String EXT_02 = "CUPG-EXT-02";
-    static final String EXT_02_BASIS = "콘텐츠이용자보호지침, outage clause (a): force majeure or a third party's illegal act → no termination, free extension equal to the stoppage time (FACTS 4.6.2)";
     static final String EXT_03 = "CUPG-EXT-03";
-    static final String EXT_03_BASIS = "콘텐츠이용자보호지침, outage clause (a): time attributable to the user is excluded (FACTS 4.6.2)";
     static final String EXT_04 = "CUPG-EXT-04";
-    static final String EXT_04_BASIS = "콘텐츠이용자보호지침, outage clause (b): with prior notice, ≤ 10 h in a month → free extension equal to the stoppage (FACTS 4.6.2)";
     static final String EXT_05 = "CUPG-EXT-05";
-    static final String EXT_05_BASIS = "콘텐츠이용자보호지침, outage clause (b): with prior notice, > 10 h in a month → 10 h + 2x the excess (FACTS 4.6.2)";
     static final String TERM_01 = "CUPG-TERM-01";
-    static final String TERM_01_BASIS = "콘텐츠이용자보호지침, outage clause (a): monthly stoppage > 72 h → termination, refund of the remaining period and damages unless no fault is proven (FACTS 4.6.2)";
 
     private static final String EXTENSION = "Free extension of the paid period";
 
@@ -79,6 +68,9 @@ public final class HandWrittenContentUserProtection {
     private final String policyId;
     private final Policy policy;
     private final Map<LocalDate, Resolved> byDate = new ConcurrentHashMap<>();
+    private final Map<String, RuleInfo> rules = new java.util.HashMap<>();
+    /** The parameters in force for the claim being assessed (for the values a rule's conditions compare). */
+    private final ThreadLocal<Params> current = new ThreadLocal<>();
 
     /** Uses {@code policy} only for its manifest, stamp and parameters; its compiled rules are never called. */
     public HandWrittenContentUserProtection(Policy policy) {
@@ -90,6 +82,7 @@ public final class HandWrittenContentUserProtection {
         this.policy = policy;
         this.parameters = policy.parameters();
         this.policyId = policy.id();
+        for (RuleInfo r : policy.rules()) rules.put(r.ruleId(), r);
     }
 
     public PolicyStamp stamp() {
@@ -129,6 +122,7 @@ public final class HandWrittenContentUserProtection {
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
             Resolved p = byDate.computeIfAbsent(date, d -> Resolved.of(parameters.on(d)));
+            current.set(parameters.on(date));
             PolicyCalendar cal = policy.calendar();
             ServiceOutage o = ServiceOutage.of(claim.incident(), claim.service().id(), cal,
                     EnumSet.copyOf(manifest.countedSeverities()));
@@ -145,7 +139,7 @@ public final class HandWrittenContentUserProtection {
         }
     }
 
-    private static void evaluate(Claim claim, Resolved p, ServiceOutage o, PolicyCalendar cal, List<AwardLine> lines,
+    private void evaluate(Claim claim, Resolved p, ServiceOutage o, PolicyCalendar cal, List<AwardLine> lines,
                                  List<Finding> findings) {
         Incident incident = claim.incident();
         Subscription sub = claim.subscription();
@@ -153,33 +147,28 @@ public final class HandWrittenContentUserProtection {
 
         // ---- scope.drl: classification ----
         if (!paid) {
-            findings.add(Finding.notEligible("FREE_SERVICE",
-                    "The service is free: the guideline gives no compensation for free services unless a law provides otherwise.")
-                    .attributedTo(SCOPE_01, SCOPE_01_BASIS));
+            finding(findings, Finding.notEligible("FREE_SERVICE",
+                    "The service is free: the guideline gives no compensation for free services unless a law provides otherwise."), SCOPE_01);
             return; // every other rule needs a paid service, a Stoppage (paid only) or PriorNoticeGiven with a Stoppage
         }
         if (sub == null) {
-            findings.add(Finding.notEligible("NO_PAID_PLAN",
-                    "The claim names no paid plan for this service: the extension and refund apply to a paid plan in force during the stoppage.")
-                    .attributedTo(SCOPE_02, SCOPE_02_BASIS));
+            finding(findings, Finding.notEligible("NO_PAID_PLAN",
+                    "The claim names no paid plan for this service: the extension and refund apply to a paid plan in force during the stoppage."), SCOPE_02);
         }
         if (o.totalMinutes() == 0 && o.uncountedMinutes() == 0) {
-            findings.add(Finding.notEligible("NOT_DISRUPTED", "The incident did not disrupt this service.")
-                    .attributedTo(SCOPE_04, SCOPE_04_BASIS));
+            finding(findings, Finding.notEligible("NOT_DISRUPTED", "The incident did not disrupt this service."), SCOPE_04);
             return;
         }
         if (sub == null) return;
         if (o.totalMinutes() == 0) {
-            findings.add(Finding.notEligible("ONLY_PARTIAL_STOPPAGE",
+            finding(findings, Finding.notEligible("ONLY_PARTIAL_STOPPAGE",
                             "The service was only partly degraded, never stopped (" + o.describe() + "): this policy counts "
-                                    + o.measure() + " only (counted-severities in policy.yaml).")
-                    .attributedTo(CLS_02, CLS_02_BASIS));
+                                    + o.measure() + " only (counted-severities in policy.yaml)."), CLS_02);
             return; // no Stoppage: no other rule fires
         }
         if (!sub.activeAt(o.start())) {
-            findings.add(Finding.notEligible("PLAN_NOT_ACTIVE",
-                    "The paid plan was not in force when the service stopped (" + cal.format(o.start()) + ").")
-                    .attributedTo(SCOPE_03, SCOPE_03_BASIS));
+            finding(findings, Finding.notEligible("PLAN_NOT_ACTIVE",
+                    "The paid plan was not in force when the service stopped (" + cal.format(o.start()) + ")."), SCOPE_03);
             return;
         }
         // CUPG-CLS-01: the stoppage as the engine measured it (counted severities, windows merged, policy-zone days)
@@ -191,10 +180,9 @@ public final class HandWrittenContentUserProtection {
         // CUPG-CLS-03 / CLS-04: prior notice
         boolean priorNotice = incident.noticedAtLeast(p.leadHours);
         if (incident.hasPriorNotice() && !priorNotice) {
-            findings.add(Finding.note("NOTICE_TOO_LATE",
+            finding(findings, Finding.note("NOTICE_TOO_LATE",
                             "Users were notified at " + cal.format(incident.priorNotice().givenAt()) + ", less than " + Hours.format(p.leadHours)
-                                    + " before the stoppage: the clause for stoppage without prior notice applies.")
-                    .using(p.lead).attributedTo(CLS_04, CLS_04_BASIS));
+                                    + " before the stoppage: the clause for stoppage without prior notice applies."), CLS_04, p.lead);
         }
 
         // ---- extension.drl: entitlement ----
@@ -203,23 +191,19 @@ public final class HandWrittenContentUserProtection {
             if (countedMinutes != 0) {
                 if (fault.operatorAttributable()) {
                     Duration ext = Hours.times(counted, p.noNoticeFactor);
-                    lines.add(AwardLine.extension(ext, EXTENSION)
+                    line(lines, findings, AwardLine.extension(ext, EXTENSION)
                             .because(Hours.format(counted) + " of " + measure + " × " + Krw.factor(p.noNoticeFactor) + " = " + Hours.format(ext)
-                                    + " (" + windows + ")")
-                            .using(p.noNotice).attributedTo(EXT_01, EXT_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
+                                    + " (" + windows + ")"), EXT_01, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim), p.noNotice);
                 } else if (fault.excused()) {
                     Duration ext = Hours.times(counted, p.excusedFactor);
-                    lines.add(AwardLine.extension(ext, EXTENSION)
+                    line(lines, findings, AwardLine.extension(ext, EXTENSION)
                             .because(Hours.format(counted) + " of " + measure + " × " + Krw.factor(p.excusedFactor) + " = " + Hours.format(ext)
-                                    + " (" + fault + "; " + windows + ")")
-                            .using(p.excused).attributedTo(EXT_02, EXT_02_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
-                    findings.add(Finding.note("NO_TERMINATION_RIGHT",
-                                    "The stoppage came from " + fault + ": the clause gives no right to terminate, only the extension.")
-                            .attributedTo(EXT_02, EXT_02_BASIS));
+                                    + " (" + fault + "; " + windows + ")"), EXT_02, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim), p.excused);
+                    finding(findings, Finding.note("NO_TERMINATION_RIGHT",
+                                    "The stoppage came from " + fault + ": the clause gives no right to terminate, only the extension."), EXT_02, p.excused);
                 } else if (fault == FaultPosition.NONE) {
-                    findings.add(Finding.notEligible("NOT_ATTRIBUTABLE",
-                                    "The stoppage is attributed to nobody (fault NONE): the clause covers stoppage attributable to the operator, force majeure or a third party.")
-                            .attributedTo(EXT_03, EXT_03_BASIS));
+                    finding(findings, Finding.notEligible("NOT_ATTRIBUTABLE",
+                                    "The stoppage is attributed to nobody (fault NONE): the clause covers stoppage attributable to the operator, force majeure or a third party."), EXT_03);
                 }
             }
             // ---- termination.drl ----
@@ -227,38 +211,65 @@ public final class HandWrittenContentUserProtection {
                 long days = Periods.remainingDays(sub, o.end(), cal);
                 int base = cal.daysInMonthOf(o.end());
                 Computed refund = Krw.prorate(sub.monthlyFeeKrw(), days, base, p.roundingKrw, "DOWN");
-                lines.add(AwardLine.terminationRight("Right to terminate the contract")
+                line(lines, findings, AwardLine.terminationRight("Right to terminate the contract")
                         .because(Hours.format(monthly) + " of " + measure + " in one month > " + Hours.format(p.terminationHours)
-                                + " (" + windows + ")")
-                        .using(p.termination).attributedTo(TERM_01, TERM_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim)));
-                lines.add(AwardLine.refund(refund.value(), "Refund of the remaining paid period if the user terminates")
+                                + " (" + windows + ")"), TERM_01, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim), p.termination, p.roundingUnit);
+                line(lines, findings, AwardLine.refund(refund.value(), "Refund of the remaining paid period if the user terminates")
                         .because(refund.derivation() + " (monthly fee × " + days + " remaining days after " + cal.dateOf(o.end())
-                                + " / " + base + " days in the month)")
-                        .using(p.termination).using(p.roundingUnit).attributedTo(TERM_01, TERM_01_BASIS, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim)));
-                findings.add(Finding.note("DAMAGES_UNLESS_NO_FAULT",
-                                "Damages are owed on top unless the operator proves it was not at fault; Bosang does not estimate them here (see civil-damages-estimate).")
-                        .attributedTo(TERM_01, TERM_01_BASIS));
-                findings.add(Finding.note("ALTERNATIVE_REMEDIES",
-                                "The extension and the termination refund are alternatives: a user who terminates takes the refund instead of the extension.")
-                        .attributedTo(TERM_01, TERM_01_BASIS));
+                                + " / " + base + " days in the month)"), TERM_01, owed(EntitlementUnit.SUBSCRIPTION, TERM_01, claim), p.termination, p.roundingUnit);
+                finding(findings, Finding.note("DAMAGES_UNLESS_NO_FAULT",
+                                "Damages are owed on top unless the operator proves it was not at fault; Bosang does not estimate them here (see civil-damages-estimate)."), TERM_01, p.termination, p.roundingUnit);
+                finding(findings, Finding.note("ALTERNATIVE_REMEDIES",
+                                "The extension and the termination refund are alternatives: a user who terminates takes the refund instead of the extension."), TERM_01, p.termination, p.roundingUnit);
             }
         } else {
             if (countedMinutes != 0 && monthly.compareTo(p.thresholdHours) <= 0) {
-                lines.add(AwardLine.extension(counted, EXTENSION)
+                line(lines, findings, AwardLine.extension(counted, EXTENSION)
                         .because(Hours.format(monthly) + " in the month ≤ " + Hours.format(p.thresholdHours)
-                                + ": extension equal to the " + Hours.format(counted) + " of " + measure + " (" + windows + ")")
-                        .using(p.threshold).attributedTo(EXT_04, EXT_04_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
+                                + ": extension equal to the " + Hours.format(counted) + " of " + measure + " (" + windows + ")"), EXT_04, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim), p.threshold);
             }
             if (monthly.compareTo(p.thresholdHours) > 0) {
                 Duration t = p.thresholdHours;
                 Duration excess = Hours.excess(monthly, t);
                 Duration ext = t.plus(Hours.times(excess, p.excessFactor));
-                lines.add(AwardLine.extension(ext, EXTENSION)
+                line(lines, findings, AwardLine.extension(ext, EXTENSION)
                         .because(Hours.format(t) + " + " + Krw.factor(p.excessFactor) + " × (" + Hours.format(monthly) + " − "
-                                + Hours.format(t) + ") = " + Hours.format(ext) + " (" + measure + "; " + windows + ")")
-                        .using(p.threshold).using(p.excessMultiplier).attributedTo(EXT_05, EXT_05_BASIS, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim)));
+                                + Hours.format(t) + ") = " + Hours.format(ext) + " (" + measure + "; " + windows + ")"), EXT_05, owed(EntitlementUnit.SUBSCRIPTION, "CUPG-EXTENSION", claim), p.threshold, p.excessMultiplier);
             }
         }
+    }
+
+    /**
+     * A rule's line as the engine stamps it: the rule's id, legal basis and citations from the policy's catalogue (the
+     * DRL's metadata, not its evaluation), the values its firing read and those its conditions compare, and a finding
+     * for each assumed value it rests on.
+     */
+    private void line(List<AwardLine> lines, List<Finding> findings, AwardLine l, String ruleId, Entitlement owed, ParameterValue... read) {
+        RuleInfo info = rules.get(ruleId);
+        AwardLine stamped = l.attributedTo(ruleId, info.legalBasis(), info.citations(), owed).withParameters(cited(info, read));
+        lines.add(stamped);
+        for (ParameterValue v : stamped.parameters()) {
+            if (!v.assumed()) continue;
+            Finding f = new Finding(ruleId, info.legalBasis(), info.citations(), FindingKind.ASSUMPTION, "ASSUMED_VALUE", "'" + l.description()
+                    + "' rests on an assumed value: " + v.id() + " = " + v.value() + (v.unit().isEmpty() ? "" : " " + v.unit())
+                    + " (from " + v.effectiveFrom() + ")" + (v.why().isEmpty() ? "." : ": " + v.why()), List.of(v), null, null);
+            if (!findings.contains(f)) findings.add(f);
+        }
+    }
+
+    /** A rule's finding as the engine stamps it. */
+    private void finding(List<Finding> findings, Finding f, String ruleId, ParameterValue... read) {
+        RuleInfo info = rules.get(ruleId);
+        findings.add(f.attributedTo(ruleId, info.legalBasis(), info.citations()).withParameters(cited(info, read)));
+    }
+
+    private List<ParameterValue> cited(RuleInfo info, ParameterValue... read) {
+        List<ParameterValue> all = new ArrayList<>(List.of(read));
+        for (String id : info.conditions()) {
+            ParameterValue v = current.get().peek(id);
+            if (v != null && !all.contains(v)) all.add(v);
+        }
+        return all;
     }
 
     /** What the DRL's @oncePer/@entitlement give the engine to stamp: the same key, built by the same code. */

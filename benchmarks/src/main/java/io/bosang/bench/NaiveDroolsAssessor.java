@@ -2,6 +2,10 @@ package io.bosang.bench;
 
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
+import io.bosang.engine.RuleInfo;
+import io.bosang.law.Citation;
+import io.bosang.params.ParameterValue;
+import io.bosang.params.ReadLog;
 import io.bosang.internal.files.ResourceFolders;
 import io.bosang.params.Params;
 import io.bosang.result.Assessment;
@@ -17,6 +21,9 @@ import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.event.rule.AfterMatchFiredEvent;
+import org.kie.api.event.rule.BeforeMatchFiredEvent;
+import org.kie.api.event.rule.DefaultAgendaEventListener;
 import org.kie.api.event.rule.DefaultRuleRuntimeEventListener;
 import org.kie.api.event.rule.ObjectInsertedEvent;
 import org.kie.api.io.ResourceType;
@@ -68,12 +75,15 @@ public final class NaiveDroolsAssessor {
     private final KieServices kieServices;
     private final ReleaseId releaseId;
     private final KieBase shared;
+    /** The policy's catalogue by rule id: the legal basis in words, citations and condition reads the engine stamps. */
+    private final Map<String, RuleInfo> catalogue = new java.util.HashMap<>();
 
     public NaiveDroolsAssessor(Policy policy, Mode mode) {
         this.policy = policy;
         this.mode = mode;
         this.drl = drlOf(policy.id());
         this.kieServices = KieServices.Factory.get();
+        for (RuleInfo r : policy.rules()) catalogue.put(r.ruleId(), r);
         if (mode == Mode.CONTAINER_PER_CLAIM) {
             releaseId = kieServices.newReleaseId("io.bosang.bench", "naive-" + policy.id(), "1.0." + RELEASES.incrementAndGet());
             KieFileSystem kfs = kieServices.newKieFileSystem();
@@ -115,7 +125,8 @@ public final class NaiveDroolsAssessor {
     public Assessment assess(Claim claim, long record) {
         PolicyStamp stamp = policy.stamp();
         // Every claim of the benchmark corpora is within the shipped policies' effective dates.
-        Params params = policy.parameters().on(policy.incidentDate(claim.incident()));
+        ReadLog log = new ReadLog();
+        Params params = policy.parameters().on(policy.incidentDate(claim.incident()), log);
         ServiceOutage outage = ServiceOutage.of(claim.incident(), claim.service().id(), policy.calendar(),
                 java.util.EnumSet.copyOf(policy.manifest().countedSeverities()));
         KieContainer container = null;
@@ -131,10 +142,29 @@ public final class NaiveDroolsAssessor {
         KieSession session = kieBase.newKieSession();
         try {
             Map<Object, Rule> insertedBy = new IdentityHashMap<>();
+            Map<Object, List<ParameterValue>> readBy = new IdentityHashMap<>();
+            List<Object> firing = new ArrayList<>();
             session.addEventListener(new DefaultRuleRuntimeEventListener() {
                 @Override
                 public void objectInserted(ObjectInsertedEvent event) {
-                    if (event.getRule() != null) insertedBy.put(event.getObject(), event.getRule());
+                    if (event.getRule() != null) {
+                        insertedBy.put(event.getObject(), event.getRule());
+                        firing.add(event.getObject());
+                    }
+                }
+            });
+            // What each firing read is cited on what it inserted, as the engine does (the values are the shipped ones).
+            session.addEventListener(new DefaultAgendaEventListener() {
+                @Override
+                public void beforeMatchFired(BeforeMatchFiredEvent event) {
+                    log.clear();
+                    firing.clear();
+                }
+
+                @Override
+                public void afterMatchFired(AfterMatchFiredEvent event) {
+                    List<ParameterValue> read = log.values();
+                    for (Object o : firing) readBy.put(o, read);
                 }
             });
             session.insert(params);
@@ -154,13 +184,31 @@ public final class NaiveDroolsAssessor {
             for (Object o : session.getObjects(o -> o instanceof AwardLine || o instanceof Finding)) {
                 Rule rule = insertedBy.get(o);
                 String id = rule == null ? Policy.ENGINE_RULE : meta(rule, "ruleId");
-                String basis = rule == null ? "" : meta(rule, "legalBasis");
+                RuleInfo info = catalogue.get(id);
+                String basis = info == null ? "" : info.legalBasis();
+                List<Citation> cites = info == null ? List.of() : info.citations();
+                List<ParameterValue> read = new ArrayList<>(readBy.getOrDefault(o, List.of()));
+                if (info != null) {
+                    for (String key : info.conditions()) {
+                        ParameterValue v = params.peek(key);
+                        if (v != null && !read.contains(v)) read.add(v);
+                    }
+                }
                 if (o instanceof AwardLine l) {
                     io.bosang.result.EntitlementUnit unit = rule == null ? null : io.bosang.result.EntitlementUnit.parse(meta(rule, "oncePer"));
                     String entitlement = rule == null || meta(rule, "entitlement").isBlank() ? id : meta(rule, "entitlement");
-                    lines.add(l.attributedTo(id, basis, unit == null ? null : io.bosang.engine.EntitlementKeys.of(unit, entitlement, claim)));
+                    AwardLine stamped = l.attributedTo(id, basis, cites, unit == null ? null : io.bosang.engine.EntitlementKeys.of(unit, entitlement, claim))
+                            .withParameters(read);
+                    lines.add(stamped);
+                    for (ParameterValue v : stamped.parameters()) {
+                        if (!v.assumed()) continue;
+                        Finding f = new Finding(id, basis, cites, FindingKind.ASSUMPTION, "ASSUMED_VALUE", "'" + l.description()
+                                + "' rests on an assumed value: " + v.id() + " = " + v.value() + (v.unit().isEmpty() ? "" : " " + v.unit())
+                                + " (from " + v.effectiveFrom() + ")" + (v.why().isEmpty() ? "." : ": " + v.why()), List.of(v), null, null);
+                        if (!findings.contains(f)) findings.add(f);
+                    }
                 }
-                else findings.add(((Finding) o).attributedTo(id, basis));
+                else findings.add(((Finding) o).attributedTo(id, basis, cites).withParameters(read));
             }
             if (lines.isEmpty() && findings.isEmpty()) {
                 findings.add(new Finding(Policy.ENGINE_RULE, "", FindingKind.NOT_ELIGIBLE, "NO_RULE_APPLIES",

@@ -26,6 +26,7 @@ import java.io.PrintWriter;
                 DiffCommand.class,
                 CompareCommand.class,
                 ExplainCommand.class,
+                SourcesCommand.class,
                 SampleCommand.class,
                 LedgerCommand.class,
                 CommandLine.HelpCommand.class

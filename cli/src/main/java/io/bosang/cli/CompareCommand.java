@@ -140,7 +140,8 @@ final class CompareCommand implements Callable<Integer> {
             case MANUAL_REVIEW -> "review" + (c.valueKrw() > 0 ? " " + String.format("%,d", c.valueKrw()) : "");
             default -> String.format("%,d", c.valueKrw());
         };
-        return c.extension().isZero() ? v : v + " +" + Hours.format(c.extension());
+        String shown = c.extension().isZero() ? v : v + " +" + Hours.format(c.extension());
+        return c.onAssumedKrw() > 0 ? shown + " *" : shown;
     }
 
     static void print(List<Policy> policies, List<PolicyComparison.Row> rows, PolicyComparison.Summary s, PrintWriter out) {
@@ -155,14 +156,30 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (rows.size() < s.claims()) out.printf("(%,d more rows in --ndjson)%n", s.claims() - rows.size());
         out.println();
-        out.printf("%-28s %10s %10s %18s %16s %14s %10s %10s%n", "policy", "claims", "awarded", "value KRW", "money KRW", "extension", "largest", "smallest");
+        if (rows.stream().anyMatch(r -> r.policies().stream().anyMatch(c -> c.onAssumedKrw() > 0))) {
+            out.println("* part of the value rests on an assumed parameter value (see bosang explain)");
+        }
+        out.println();
+        out.printf("%-28s %10s %10s %18s %16s %14s %10s %10s %18s%n", "policy", "claims", "awarded", "value KRW", "money KRW", "extension", "largest",
+                "smallest", "on assumed KRW");
         for (PolicyComparison.PolicyTotal t : s.policies()) {
-            out.printf("%-28s %,10d %,10d %,18d %,16d %14s %,10d %,10d%n", t.policy(), t.claims(), t.awarded(), t.valueKrw(), t.moneyKrw(),
-                    Hours.format(t.extension()), t.largestFor(), t.smallestFor());
+            out.printf("%-28s %,10d %,10d %,18d %,16d %14s %,10d %,10d %,18d%n", t.policy(), t.claims(), t.awarded(), t.valueKrw(), t.moneyKrw(),
+                    Hours.format(t.extension()), t.largestFor(), t.smallestFor(), t.onAssumedKrw());
         }
         out.printf("%,d claims compared, %,d where the policies differ.%n", s.comparable(), s.differing());
         for (PolicyComparison.PolicyTotal t : s.policies()) {
             if (!t.label().isEmpty()) out.println("note: " + t.policy() + " — " + t.label());
+        }
+        out.println();
+        out.println("Sources each policy stands on:");
+        for (Policy p : policies) {
+            out.println(p.id() + ":");
+            for (var c : p.manifest().sources()) {
+                out.println("  [" + c.citation() + "] " + c.render(false));
+                if (c.citation().entry() != null && !c.citation().entry().title().ko().isEmpty()) {
+                    out.println("    " + c.render(true));
+                }
+            }
         }
     }
 

@@ -71,7 +71,7 @@ class AssessCommandTest {
     void aBrokenPolicyExitsWithItsProblemsListedByFileAndLine(@TempDir Path tmp) throws Exception {
         Path copy = tmp.resolve("mini");
         Files.createDirectories(copy.resolve("parameters"));
-        for (String f : List.of("policy.yaml", "rules.drl", "parameters/multiplier.yaml")) {
+        for (String f : List.of("policy.yaml", "sources.yaml", "rules.drl", "parameters/multiplier.yaml")) {
             Files.copy(FIXTURES.resolve("mini").resolve(f), copy.resolve(f));
         }
         Files.writeString(copy.resolve("rules.drl"), Files.readString(copy.resolve("rules.drl")).replace("totalMinutes > 0", "totalMinutes >>> 0"));
@@ -79,7 +79,7 @@ class AssessCommandTest {
         Run run = bosang("assess", "--policy", tmp.resolve("mini").toString(), CLAIMS.toString());
         assertEquals(BosangCli.BROKEN_POLICY, run.code());
         assertTrue(run.err().contains("rules.drl:"), run.err());
-        assertTrue(run.err().contains("parameters/multiplier.yaml:7: [values.2023-13-01]"), run.err());
+        assertTrue(run.err().contains("parameters/multiplier.yaml:8: [values.2023-13-01]"), run.err());
     }
 
     @Test

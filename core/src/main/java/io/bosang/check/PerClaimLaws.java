@@ -63,8 +63,9 @@ final class PerClaimLaws {
     }
 
     /**
-     * {@code explained}: every line names a rule of the policy, quotes a legal basis, shows a derivation, says what it
-     * is owed per, and cites only parameters of the policy.
+     * {@code explained}: every line names a rule of the policy, states a legal basis that cites at least one source,
+     * shows a derivation, says what it is owed per, and cites what its rule read: every parameter its rule's conditions
+     * compare (in force), and only parameters of the policy that its rule names or reads by a computed key.
      */
     static final class Explained extends PerClaim {
         @Override
@@ -75,8 +76,22 @@ final class PerClaimLaws {
                 if (l.legalBasis().isBlank()) return Judgement.broken("the line of " + l.ruleId() + " quotes no legal basis");
                 if (l.derivation().isBlank()) return Judgement.broken("the line of " + l.ruleId() + " shows no derivation (call .because(...))");
                 if (l.owedPer() == null) return Judgement.broken("the line of " + l.ruleId() + " says nothing of what it is owed per");
+                if (l.citations().isEmpty()) return Judgement.broken("the line of " + l.ruleId() + " cites no source for its legal basis");
+                io.bosang.engine.RuleInfo rule = ctx.policy.rules().stream().filter(r -> r.ruleId().equals(l.ruleId())).findFirst().orElse(null);
                 for (ParameterValue v : l.parameters()) {
                     if (ctx.policy.parameters().get(v.id()).isEmpty()) return Judgement.broken("the line of " + l.ruleId() + " cites unknown parameter " + v.id());
+                    if (rule != null && !rule.parameters().contains(v.id()) && !rule.computedKeys()) {
+                        return Judgement.broken("the line of " + l.ruleId() + " cites " + v.id() + ", which its rule neither names nor reads by a computed key");
+                    }
+                }
+                if (rule != null) {
+                    LocalDate date = ctx.policy.incidentDate(c.incident());
+                    for (String compared : rule.conditions()) {
+                        boolean inForce = ctx.policy.parameters().get(compared).flatMap(p -> p.at(date)).isPresent();
+                        if (inForce && l.parameters().stream().noneMatch(v -> v.id().equals(compared))) {
+                            return Judgement.broken("the line of " + l.ruleId() + " does not cite " + compared + ", which its rule's conditions compare");
+                        }
+                    }
                 }
             }
             return Judgement.HOLDS;

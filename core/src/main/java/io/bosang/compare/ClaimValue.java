@@ -27,15 +27,24 @@ import java.util.TreeMap;
  * @param byRule     value in KRW per rule id that gave a line (0 for rules that gave only an extension or a right)
  * @param findings   the codes of the findings, e.g. {@code FREE_SERVICE}, and the rejected field for a rejection
  * @param parameters the parameter values the lines cited, by id (each with its value and effective date)
+ * @param onAssumedKrw of {@code valueKrw}, what the lines that read an assumed parameter value give
  */
-@JsonPropertyOrder({"record", "claimId", "outcome", "valueKrw", "moneyKrw", "extension", "byRule", "findings", "parameters"})
+@JsonPropertyOrder({"record", "claimId", "outcome", "valueKrw", "moneyKrw", "extension", "byRule", "findings", "parameters", "onAssumedKrw"})
 public record ClaimValue(long record, String claimId, Outcome outcome, long valueKrw, long moneyKrw, Duration extension,
-                         Map<String, Long> byRule, List<String> findings, Map<String, ParameterValue> parameters) {
+                         Map<String, Long> byRule, List<String> findings, Map<String, ParameterValue> parameters, long onAssumedKrw) {
+
+    /** A value resting on no assumed parameter value. */
+    public ClaimValue(long record, String claimId, Outcome outcome, long valueKrw, long moneyKrw, Duration extension,
+                      Map<String, Long> byRule, List<String> findings, Map<String, ParameterValue> parameters) {
+        this(record, claimId, outcome, valueKrw, moneyKrw, extension, byRule, findings, parameters, 0);
+    }
 
     public static ClaimValue of(Assessment a) {
         Map<String, Long> rules = new TreeMap<>();
         Map<String, ParameterValue> params = new TreeMap<>();
+        long onAssumed = 0;
         for (AwardLine l : a.lines()) {
+            if (l.parameters().stream().anyMatch(ParameterValue::assumed)) onAssumed = Math.addExact(onAssumed, l.amountKrw() + l.nominalValueKrw());
             rules.merge(l.ruleId(), l.amountKrw() + l.nominalValueKrw(), Long::sum);
             for (ParameterValue v : l.parameters()) params.put(v.id(), v);   // shared instances: nothing built per claim
         }
@@ -43,7 +52,7 @@ public record ClaimValue(long record, String claimId, Outcome outcome, long valu
         for (Finding f : a.findings()) if (!codes.contains(f.code())) codes.add(f.code());
         if (a.rejection() != null) codes.add((a.outcome() == Outcome.ERROR ? "ERROR " : "REJECTED ") + a.rejection().field());
         return new ClaimValue(a.record(), a.claimId(), a.outcome(), a.totals().valueKrw(), a.totals().monetaryKrw(),
-                a.totals().extension(), Collections.unmodifiableMap(rules), List.copyOf(codes), Collections.unmodifiableMap(params));
+                a.totals().extension(), Collections.unmodifiableMap(rules), List.copyOf(codes), Collections.unmodifiableMap(params), onAssumed);
     }
 
     /** True when two policies' results for the same record differ in outcome, value or extension. */

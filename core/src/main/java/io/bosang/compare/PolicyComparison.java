@@ -27,11 +27,12 @@ public final class PolicyComparison {
     }
 
     /** One policy's result for one claim. */
-    @JsonPropertyOrder({"policy", "outcome", "valueKrw", "moneyKrw", "extension", "rules", "findings"})
+    @JsonPropertyOrder({"policy", "outcome", "valueKrw", "moneyKrw", "extension", "rules", "findings", "onAssumedKrw"})
     public record Cell(String policy, Outcome outcome, long valueKrw, long moneyKrw, Duration extension, List<String> rules,
-                       List<String> findings) {
+                       List<String> findings, long onAssumedKrw) {
         static Cell of(String policy, ClaimValue v) {
-            return new Cell(policy, v.outcome(), v.valueKrw(), v.moneyKrw(), v.extension(), List.copyOf(v.byRule().keySet()), v.findings());
+            return new Cell(policy, v.outcome(), v.valueKrw(), v.moneyKrw(), v.extension(), List.copyOf(v.byRule().keySet()), v.findings(),
+                    v.onAssumedKrw());
         }
 
         /** Rules if the policy gave something, else the findings that say why not. */
@@ -47,10 +48,10 @@ public final class PolicyComparison {
 
     /** One policy's totals across the file. */
     @JsonPropertyOrder({"policy", "version", "contentHash", "label", "claims", "awarded", "valueKrw", "moneyKrw", "extension",
-            "largestFor", "smallestFor", "outcomes"})
+            "largestFor", "smallestFor", "outcomes", "onAssumedKrw"})
     public record PolicyTotal(String policy, String version, String contentHash, String label, long claims, long awarded,
                               long valueKrw, long moneyKrw, Duration extension, long largestFor, long smallestFor,
-                              Map<Outcome, Long> outcomes) {
+                              Map<Outcome, Long> outcomes, long onAssumedKrw) {
     }
 
     /** The summary across the file. */
@@ -86,7 +87,7 @@ public final class PolicyComparison {
     static final class Accumulator {
         private final List<Policy> policies;
         private final int n;
-        private final long[] awarded, value, money, largestFor, smallestFor;
+        private final long[] awarded, value, money, largestFor, smallestFor, onAssumed;
         private final Duration[] extension;
         private final List<Map<Outcome, Long>> outcomes = new ArrayList<>();
         private long records, comparable, differing;
@@ -99,6 +100,7 @@ public final class PolicyComparison {
             money = new long[n];
             largestFor = new long[n];
             smallestFor = new long[n];
+            onAssumed = new long[n];
             extension = new Duration[n];
             for (int k = 0; k < n; k++) {
                 extension[k] = Duration.ZERO;
@@ -115,6 +117,7 @@ public final class PolicyComparison {
                 outcomes.get(k).merge(v.outcome(), 1L, Long::sum);
                 value[k] += v.valueKrw();
                 money[k] += v.moneyKrw();
+                onAssumed[k] = Math.addExact(onAssumed[k], v.onAssumedKrw());
                 extension[k] = extension[k].plus(v.extension());
                 if (v.outcome() == Outcome.AWARD) awarded[k]++;
             }
@@ -151,7 +154,7 @@ public final class PolicyComparison {
                 Policy p = policies.get(k);
                 PolicyStamp s = p.stamp();
                 totals.add(new PolicyTotal(p.id(), s.version(), s.contentHash(), p.manifest().label(), records, awarded[k], value[k],
-                        money[k], extension[k], largestFor[k], smallestFor[k], outcomes.get(k)));
+                        money[k], extension[k], largestFor[k], smallestFor[k], outcomes.get(k), onAssumed[k]));
             }
             return new Summary(records, totals, comparable, differing);
         }

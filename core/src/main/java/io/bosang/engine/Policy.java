@@ -7,7 +7,6 @@ import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.params.Parameter;
 import io.bosang.params.ParameterSet;
-import io.bosang.params.Params;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardLine;
 import io.bosang.result.Finding;
@@ -43,9 +42,11 @@ public final class Policy {
     private final String origin;
     private final PolicyCalendar calendar;
     private final Set<Severity> counted;
+    private final io.bosang.law.SourceRegistry sources;
     private final OutageCache outages;
 
-    Policy(PolicyManifest manifest, ParameterSet parameters, DroolsRuleBase ruleBase, String contentHash, String origin) {
+    Policy(PolicyManifest manifest, ParameterSet parameters, DroolsRuleBase ruleBase, String contentHash, String origin,
+           io.bosang.law.SourceRegistry sources) {
         this.manifest = Objects.requireNonNull(manifest, "manifest");
         this.parameters = Objects.requireNonNull(parameters, "parameters");
         this.ruleBase = Objects.requireNonNull(ruleBase, "ruleBase");
@@ -53,6 +54,7 @@ public final class Policy {
         this.origin = origin;
         this.calendar = manifest.calendar();
         this.counted = EnumSet.copyOf(manifest.countedSeverities());
+        this.sources = sources == null ? io.bosang.law.SourceRegistry.empty() : sources;
         this.outages = new OutageCache(calendar, counted);
     }
 
@@ -95,6 +97,11 @@ public final class Policy {
         return incident.dateIn(calendar.zone());
     }
 
+    /** The sources this policy may cite: the shared registry and its folder's own {@code sources.yaml}. */
+    public io.bosang.law.SourceRegistry sources() {
+        return sources;
+    }
+
     /** The rule catalogue: every rule with its id, legal basis, file, line and the parameters it reads. */
     public List<RuleInfo> rules() {
         return ruleBase.catalogue();
@@ -117,9 +124,8 @@ public final class Policy {
                         "The incident of " + date + " is outside this policy's effective dates (" + effectText() + ").", List.of());
                 return Assessment.of(record, claim.id(), stamp, List.of(), List.of(f));
             }
-            Params params = parameters.on(date);
             ServiceOutage outage = outages.of(claim.incident(), claim.service().id());
-            DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, params, outage, calendar);
+            DroolsRuleBase.Evaluation ev = ruleBase.evaluate(claim, parameters, date, outage, calendar);
             List<AwardLine> lines = ev.lines();
             List<Finding> findings = ev.findings();
             if (lines.isEmpty() && findings.isEmpty()) {
@@ -148,6 +154,7 @@ public final class Policy {
     }
 
     private static String rootMessage(Throwable e) {
+        if (e instanceof io.bosang.engine.internal.RuleFailedException r) return "rule " + r.ruleId() + ": " + rootMessage(r.getCause());
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) t = t.getCause();
         if (t instanceof StackOverflowError) return "a rule recursed without end (stack overflow)";
@@ -161,7 +168,7 @@ public final class Policy {
     public Policy withCountedSeverities(List<Severity> severities) {
         PolicyManifest m = manifest.withCountedSeverities(severities);
         return new Policy(m, parameters, ruleBase, ContentHash.combine(contentHash(), "counted-severities=" + m.countedSeverities()),
-                origin + " (what-if)");
+                origin + " (what-if)", sources);
     }
 
     /**
@@ -172,7 +179,7 @@ public final class Policy {
         StringBuilder digest = new StringBuilder();
         new TreeMap<>(replacements).forEach((k, v) -> digest.append(k).append('=').append(v.values()).append('\n'));
         return new Policy(manifest, parameters.with(replacements), ruleBase,
-                ContentHash.combine(contentHash(), digest.toString()), origin + " (what-if)");
+                ContentHash.combine(contentHash(), digest.toString()), origin + " (what-if)", sources);
     }
 
     @Override

@@ -4,7 +4,9 @@ import io.bosang.engine.internal.ContentHash;
 import io.bosang.engine.internal.DecisionTables;
 import io.bosang.engine.internal.DroolsRuleBase;
 import io.bosang.engine.internal.ManifestReader;
+import io.bosang.engine.internal.SourceRegistryReader;
 import io.bosang.internal.files.ResourceFolders;
+import io.bosang.law.SourceRegistry;
 import io.bosang.params.ParameterFileReader;
 import io.bosang.params.ParameterSet;
 import io.bosang.problem.PolicyBuildException;
@@ -59,11 +61,22 @@ public final class PolicyLoader {
         return load(idOrDir);
     }
 
+    /**
+     * The shared source registry (shipped with the rules, {@code sources/*.yaml} on the class path): every source a
+     * shipped policy cites. Empty when the rules are not on the class path.
+     */
+    public static SourceRegistry sources() {
+        return SourceRegistryReader.shared(classLoader()).registry();
+    }
+
     private static Policy build(Path dir, String origin) throws PolicyBuildException {
         String folderName = dir.getFileName() == null ? "" : dir.getFileName().toString().replace("/", "");
         List<Problem> problems = new ArrayList<>();
-        PolicyManifest manifest = ManifestReader.read(dir.resolve("policy.yaml"), folderName, problems);
-        ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems);
+        SourceRegistryReader.Shared shared = SourceRegistryReader.shared(classLoader());
+        problems.addAll(shared.problems());
+        SourceRegistry sources = SourceRegistryReader.forPolicy(dir, shared.registry(), problems);
+        PolicyManifest manifest = ManifestReader.read(dir.resolve("policy.yaml"), folderName, problems, sources);
+        ParameterSet parameters = ParameterFileReader.readFolder(dir.resolve("parameters"), "parameters/", problems, sources);
 
         Map<String, byte[]> files = readFolder(dir);
         Set<String> reported = new java.util.TreeSet<>();
@@ -88,10 +101,12 @@ public final class PolicyLoader {
             }
         }
         if (!anyRuleFile) problems.add(new Problem("", 0, "", "the policy has no rule files (.drl, or .csv / .xlsx decision tables)"));
-        DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems);
+        DroolsRuleBase ruleBase = drl.isEmpty() ? null : DroolsRuleBase.compile(drl, problems, sources);
 
         if (ruleBase != null) {
-            // Every parameter a rule reads must exist: caught here, not when the first claim reaches the rule.
+            // Every parameter a rule names must exist: caught here, not when the first claim reaches the rule. A key a
+            // consequence computes is known only when it runs: reading one that does not exist fails that claim with
+            // an ERROR naming the rule and the key.
             Set<String> known = new java.util.TreeSet<>();
             parameters.all().forEach(p -> known.add(p.id()));
             // A parameter whose own file is broken is already reported there; do not report every rule that reads it.
@@ -110,7 +125,12 @@ public final class PolicyLoader {
         if (!problems.isEmpty() || manifest == null || ruleBase == null) {
             throw new PolicyBuildException(name, problems);
         }
-        return new Policy(manifest, parameters, ruleBase, ContentHash.of(files), origin);
+        return new Policy(manifest, parameters, ruleBase, hash(files), origin, sources);
+    }
+
+    /** A policy's content hash: its files, and the shared source registry whose entries its results render. */
+    private static String hash(Map<String, byte[]> files) {
+        return ContentHash.combine(ContentHash.of(files), "sources=" + SourceRegistryReader.shared(classLoader()).registry().digest());
     }
 
     /**
@@ -118,7 +138,7 @@ public final class PolicyLoader {
      * compares to know that a folder changed. Throws {@link UncheckedIOException} when a file cannot be read.
      */
     public static String contentHash(Path dir) {
-        return ContentHash.of(readFolder(dir));
+        return hash(readFolder(dir));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.bosang.engine;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import io.bosang.domain.Severity;
+import io.bosang.law.Citation;
 import io.bosang.rules.PolicyCalendar;
 
 import java.time.LocalDate;
@@ -23,7 +24,8 @@ import java.util.List;
  * @param summary       a paragraph saying what the policy decides
  * @param effectiveFrom first incident date the policy applies to, or null
  * @param effectiveTo   last incident date the policy applies to, or null
- * @param sources       legal and published sources
+ * @param sources       the legal and published sources the policy stands on: registry citations, each with what the
+ *                      policy takes from it
  * @param invariants    the payout invariants this policy promises (see {@code bosang check})
  * @param label         a caution shown with every result, e.g. "litigation estimate, not a payout"; may be empty
  */
@@ -31,7 +33,7 @@ import java.util.List;
         "effectiveFrom", "effectiveTo", "label", "sources", "invariants"})
 public record PolicyManifest(String id, String title, String version, String kind, String jurisdiction, String zone,
                              List<Severity> countedSeverities, String summary,
-                             LocalDate effectiveFrom, LocalDate effectiveTo, List<Source> sources,
+                             LocalDate effectiveFrom, LocalDate effectiveTo, List<Cited> sources,
                              List<String> invariants, String label) {
     public PolicyManifest {
         ZoneId.of(zone); // fails on an unknown zone; the reader reports it with file and line first
@@ -54,8 +56,20 @@ public record PolicyManifest(String id, String title, String version, String kin
                 effectiveTo, sources, invariants, label);
     }
 
-    /** A legal or published source of the policy. */
-    @JsonPropertyOrder({"id", "title", "reference"})
-    public record Source(String id, String title, String reference) {
+    /**
+     * A source of the policy: a registry citation ({@code cite: "skt-terms-2014 Art. 32"} in policy.yaml) and what the
+     * policy takes from it.
+     */
+    @JsonPropertyOrder({"citation", "about"})
+    public record Cited(Citation citation, String about) {
+        public Cited {
+            java.util.Objects.requireNonNull(citation, "citation");
+            about = about == null ? "" : about;
+        }
+
+        /** The citation in full, in English or Korean. */
+        public String render(boolean korean) {
+            return citation.render(korean);
+        }
     }
 }

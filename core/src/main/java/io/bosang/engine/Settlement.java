@@ -140,12 +140,12 @@ public final class Settlement {
             if (v instanceof Granted) {
                 kept.add(l);
             } else if (v instanceof AlreadyGranted g) {
-                findings.add(new Finding(l.ruleId(), l.legalBasis(), FindingKind.NOT_ELIGIBLE, "ALREADY_GRANTED",
+                findings.add(new Finding(l.ruleId(), l.legalBasis(), l.citations(), FindingKind.NOT_ELIGIBLE, "ALREADY_GRANTED",
                         "'" + l.description() + "' is owed once " + e.unit().words(false) + " (" + e.key() + "); claim "
                                 + g.holder().claimId() + " (record " + g.holder().record() + ") already received it.",
                         l.parameters(), e, g.holder()));
             } else {
-                findings.add(new Finding(l.ruleId(), l.legalBasis(), FindingKind.NOT_ELIGIBLE, "QUOTA_EXHAUSTED",
+                findings.add(new Finding(l.ruleId(), l.legalBasis(), l.citations(), FindingKind.NOT_ELIGIBLE, "QUOTA_EXHAUSTED",
                         "'" + l.description() + "' was limited to the first " + String.format(Locale.ROOT, "%,d", l.quota().limit())
                                 + " in claim order (pool " + l.quota().pool() + ", once " + e.unit().words(false) + "); this claim came later.",
                         l.parameters(), e, null));

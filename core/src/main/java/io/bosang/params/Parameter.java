@@ -32,11 +32,25 @@ public record Parameter(String id, String description, ParameterType type, Strin
             inForce = v;
         }
         if (inForce == null || inForce.value() == null) return Optional.empty();
-        return Optional.of(new ParameterValue(id, inForce.value(), unit, inForce.from(), inForce.reference()));
+        return Optional.of(new ParameterValue(id, inForce.value(), unit, inForce.from(), inForce.certainty(), inForce.why(),
+                inForce.reference(), inForce.citations()));
     }
 
-    /** Returns a copy whose values are replaced by one value applying from {@code from} (scenario what-ifs). */
-    public Parameter overriddenFrom(LocalDate from, String value, String reference) {
-        return new Parameter(id, description, type, unit, List.of(new DatedValue(from, value, reference, 0)), file);
+    /**
+     * Returns a copy whose values are replaced by one value applying from {@code from} (scenario what-ifs, check's
+     * probes). The value is assumed, and {@code why} says whose what-if it is.
+     */
+    public Parameter overriddenFrom(LocalDate from, String value, String why) {
+        return withValues(List.of(new DatedValue(from, value, "", List.of(), Certainty.ASSUMED, why, 0)));
+    }
+
+    /** Returns a copy with other dated values (a test moving a switch date). */
+    public Parameter withValues(List<DatedValue> newValues) {
+        return new Parameter(id, description, type, unit, newValues, file);
+    }
+
+    /** Why {@code value} is not a value of this parameter's type, or null. */
+    public String problemWith(String value) {
+        return value == null ? null : type.problemWith(value.trim());
     }
 }

@@ -13,7 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ParameterSet {
     private final Map<String, Parameter> parameters;
-    private final Map<LocalDate, Params> byDate = new ConcurrentHashMap<>();
+    private final Map<LocalDate, Map<String, ParameterValue>> byDate = new ConcurrentHashMap<>();
 
     public ParameterSet(Map<String, Parameter> parameters) {
         this.parameters = java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
@@ -31,14 +31,27 @@ public final class ParameterSet {
         return parameters.containsKey(id);
     }
 
-    /** The parameters in force on {@code date}. */
+    /** The parameters in force on {@code date}, read without recording (tests, tools). */
     public Params on(LocalDate date) {
+        return on(date, null);
+    }
+
+    /**
+     * The parameters in force on {@code date} for one evaluation, whose reads go to {@code log}. The values are
+     * computed once per date and shared; the view is the evaluation's own.
+     */
+    public Params on(LocalDate date, ReadLog log) {
+        return new Params(date, inForce(date), log);
+    }
+
+    /** The values in force on {@code date}, by id. */
+    public Map<String, ParameterValue> inForce(LocalDate date) {
         return byDate.computeIfAbsent(date, d -> {
-            Map<String, ParameterValue> values = new TreeMap<>();
+            Map<String, ParameterValue> values = new java.util.HashMap<>();
             for (Parameter p : parameters.values()) {
                 p.at(d).ifPresent(v -> values.put(p.id(), v));
             }
-            return new Params(d, values);
+            return Map.copyOf(values);
         });
     }
 

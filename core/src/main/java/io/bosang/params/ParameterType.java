@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 
 /** What a parameter's values must look like. Checked when the policy is built, never when a claim runs. */
 public enum ParameterType {
-    DECIMAL, INTEGER, TEXT, BOOLEAN, DATE;
+    DECIMAL, INTEGER, TEXT, BOOLEAN, DATE, SCALE;
 
     /** Returns null when {@code raw} is a valid value of this type, else a reason. */
     String problemWith(String raw) {
@@ -34,6 +34,10 @@ public enum ParameterType {
                 } catch (DateTimeParseException e) {
                     return "'" + raw + "' is not a date (YYYY-MM-DD)";
                 }
+            case SCALE: {
+                java.util.List<String> why = new java.util.ArrayList<>();
+                return Scale.read(raw, why) == null ? why.get(0) : null;
+            }
             default:
                 return null;
         }

@@ -2,6 +2,10 @@ package io.bosang.report;
 
 import io.bosang.domain.Claim;
 import io.bosang.engine.Policy;
+import io.bosang.engine.RuleInfo;
+import io.bosang.law.Citation;
+import io.bosang.law.Source;
+import io.bosang.params.Certainty;
 import io.bosang.params.ParameterValue;
 import io.bosang.result.Assessment;
 import io.bosang.result.AwardKind;
@@ -17,9 +21,10 @@ import java.util.Map;
 
 /**
  * One claim's assessment as prose, in English or Korean: the outcome, each amount with its derivation, rule, legal
- * basis and the parameters it read with their effective dates, then the findings. The fixed phrases are translated;
- * the descriptions, derivations and legal bases are shown as the rule authors wrote them (the legal bases quote the
- * Korean source), so the explanation never says more than the rules do.
+ * basis and the parameters it read with their effective dates and certainty, then the findings, then every source
+ * cited in full (title, article, issuer, date, address) in the language asked for. The fixed phrases are translated;
+ * the descriptions, derivations and legal-basis summaries are shown as the rule authors wrote them, so the
+ * explanation never says more than the rules do.
  */
 public final class Explanation {
     /** The languages an explanation is written in. */
@@ -83,13 +88,22 @@ public final class Explanation {
             n++;
             b.append("\n").append(n).append(". ").append(l.description()).append(": ").append(amount(l, ko)).append("\n");
             b.append(ko ? "   산정: " : "   How: ").append(l.derivation()).append("\n");
-            b.append(ko ? "   규칙: " : "   Rule: ").append(l.ruleId()).append("\n");
+            RuleInfo rule = rule(policy, l.ruleId());
+            b.append(ko ? "   규칙: " : "   Rule: ").append(l.ruleId());
+            if (rule != null && rule.exceptionOf() != null) {
+                b.append(ko ? " (" + rule.exceptionOf() + "의 예외)" : " (an exception to " + rule.exceptionOf() + ")");
+            }
+            b.append("\n");
             b.append(ko ? "   근거: " : "   Basis: ").append(l.legalBasis()).append("\n");
+            for (Citation c : l.citations()) b.append(ko ? "     출처: " : "     Source: ").append(c.render(ko)).append("\n");
             for (ParameterValue v : l.parameters()) {
                 b.append(ko ? "   매개변수 " : "   Parameter ").append(v.id()).append(" = ").append(v.value())
                         .append(v.unit() == null || v.unit().isEmpty() ? "" : " " + v.unit())
-                        .append(ko ? " (" + v.effectiveFrom() + "부터 시행; 출처: " : " (in force from " + v.effectiveFrom() + "; source: ")
-                        .append(v.reference()).append(")\n");
+                        .append(ko ? " (" + v.effectiveFrom() + "부터 시행, " : " (in force from " + v.effectiveFrom() + ", ")
+                        .append(v.certainty().words(ko))
+                        .append(v.certainty() == Certainty.OFFICIAL || v.why().isEmpty() ? "" : ": " + v.why())
+                        .append(v.reference().isEmpty() ? "" : (ko ? "; 출처: " : "; sources: ") + v.reference())
+                        .append(")\n");
             }
             if (l.owedPer() != null) {
                 b.append(ko ? "   지급 단위: " : "   Owed: ").append(ko ? "" : "once ").append(l.owedPer().unit().words(ko)).append(ko ? " 1회" : "")
@@ -109,6 +123,7 @@ public final class Explanation {
                 if (!f.ruleId().isEmpty()) b.append(ko ? " (규칙 " : " (rule ").append(f.ruleId()).append(")");
                 b.append("\n");
                 if (!f.legalBasis().isEmpty()) b.append(ko ? "  근거: " : "  Basis: ").append(f.legalBasis()).append("\n");
+                for (Citation c : f.citations()) b.append(ko ? "    출처: " : "    Source: ").append(c.render(ko)).append("\n");
                 if (f.owedPer() != null) {
                     b.append(ko ? "  지급 단위: " : "  Owed: ").append(ko ? "" : "once ").append(f.owedPer().unit().words(ko)).append(ko ? " 1회" : "")
                             .append(ko ? " (기준 " : " (key ").append(f.owedPer().key()).append(")\n");
@@ -119,8 +134,25 @@ public final class Explanation {
                 }
             }
         }
+        java.util.List<Source> sources = a.sources();
+        if (!sources.isEmpty()) {
+            b.append("\n").append(ko ? "인용 출처:" : "Sources cited:").append("\n");
+            for (Source s : sources) {
+                b.append("- [").append(s.id()).append("] ").append(s.render("", ko)).append("\n");
+                if (!s.via().isEmpty()) b.append(ko ? "  확인 경로: " : "  known through: ").append(String.join(", ", s.via())).append("\n");
+                for (io.bosang.law.Quotation q : s.quotations()) {
+                    b.append("  ").append(q.fidelity() == io.bosang.law.Quotation.Fidelity.VERBATIM ? (ko ? "원문: " : "verbatim: ") : (ko ? "요지(의역): " : "paraphrase: "))
+                            .append(q.text()).append("\n");
+                }
+            }
+        }
         b.append("\n").append(ko ? "정책 내용 해시: " : "Policy content hash: ").append(policy.contentHash()).append("\n");
         return b.toString();
+    }
+
+    private static RuleInfo rule(Policy policy, String ruleId) {
+        for (RuleInfo r : policy.rules()) if (r.ruleId().equals(ruleId)) return r;
+        return null;
     }
 
     private static String amount(AwardLine l, boolean ko) {

@@ -2,7 +2,11 @@ package io.bosang.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.law.Citation;
+import io.bosang.law.Source;
+import io.bosang.params.ParameterValue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +24,7 @@ import java.util.Objects;
  * @param findings  findings in deterministic order
  * @param rejection why the record was rejected, when it was
  */
-@JsonPropertyOrder({"record", "claimId", "policy", "outcome", "totals", "lines", "findings", "rejection"})
+@JsonPropertyOrder({"record", "claimId", "policy", "outcome", "totals", "lines", "findings", "rejection", "sources"})
 public record Assessment(
         long record,
         String claimId,
@@ -83,5 +87,28 @@ public record Assessment(
     @JsonIgnore
     public boolean paid() {
         return !lines.isEmpty();
+    }
+
+    /**
+     * Every source this assessment cites — in its lines' and findings' legal bases and in the references of the
+     * parameter values they read — in full, once each, by id: what a reader needs to follow every citation.
+     */
+    @JsonProperty("sources")
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public List<Source> sources() {
+        java.util.TreeMap<String, Source> by = new java.util.TreeMap<>();
+        for (AwardLine l : lines) {
+            collect(l.citations(), by);
+            for (ParameterValue v : l.parameters()) collect(v.citations(), by);
+        }
+        for (Finding f : findings) {
+            collect(f.citations(), by);
+            for (ParameterValue v : f.parameters()) collect(v.citations(), by);
+        }
+        return by.isEmpty() ? List.of() : List.copyOf(by.values());
+    }
+
+    private static void collect(List<Citation> citations, java.util.Map<String, Source> by) {
+        for (Citation c : citations) if (c.entry() != null) by.putIfAbsent(c.source(), c.entry());
     }
 }

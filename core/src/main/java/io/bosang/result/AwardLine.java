@@ -2,10 +2,10 @@ package io.bosang.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.law.Citation;
 import io.bosang.params.ParameterValue;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -14,12 +14,16 @@ import java.util.Objects;
  * One thing a claimant is awarded, with everything needed to explain it.
  *
  * <p>Rules create lines with the factories ({@code AwardLine.cash(7550, "ProMembership points")}) and the fluent
- * {@link #because(String)} and {@link #using(ParameterValue)}; each returns a new line. The engine then stamps the
- * rule id and legal basis from the inserting rule's {@code @ruleId} and {@code @legalBasis} metadata, so a rule
- * cannot forget them and cannot claim another rule's identity.
+ * {@link #because(String)}; each returns a new line. The engine then stamps the rule id, legal basis and citations
+ * from the inserting rule's {@code @ruleId} and {@code @legalBasis} metadata, and the parameter values the rule read
+ * (its consequence's reads and the parameters its conditions compare), so a rule cannot forget them, cannot cite what
+ * it did not read and cannot claim another rule's identity.
  *
  * @param ruleId          the rule that awarded it
- * @param legalBasis      the legal or published basis quoted by that rule
+ * @param legalBasis      the legal or published basis of that rule in words: its sources' short titles and pinpoints,
+ *                        then what they provide
+ * @param citations       the sources of the legal basis by registry id and pinpoint (in full in the assessment's
+ *                        {@code sources})
  * @param kind            what is given
  * @param description     what it is, in words
  * @param amountKrw       money value in whole KRW (0 for extensions, rights and in-kind items)
@@ -28,14 +32,15 @@ import java.util.Objects;
  * @param owedPer         what the line is owed per and the key it was settled on, stamped by the engine from the
  *                        rule's {@code @oncePer} (and {@code @entitlement}) metadata; null only before stamping
  * @param derivation      how the amount was computed, e.g. "39,000 × 6 / 31 = 7,548.39 → 7,550 (rounded to 10 won)"
- * @param parameters      the parameter values read, each with its effective date and reference
+ * @param parameters      the parameter values the rule read, each with its effective date, certainty and reference
  * @param quota           the limited-quantity pool this line draws from, or null
  */
-@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "description", "amountKrw", "nominalValueKrw", "extension",
+@JsonPropertyOrder({"ruleId", "legalBasis", "citations", "kind", "description", "amountKrw", "nominalValueKrw", "extension",
         "owedPer", "derivation", "parameters", "quota"})
 public record AwardLine(
         String ruleId,
         String legalBasis,
+        List<Citation> citations,
         AwardKind kind,
         String description,
         long amountKrw,
@@ -55,6 +60,7 @@ public record AwardLine(
         Objects.requireNonNull(kind, "kind");
         ruleId = ruleId == null ? "" : ruleId;
         legalBasis = legalBasis == null ? "" : legalBasis;
+        citations = citations == null ? List.of() : List.copyOf(citations);
         description = description == null ? "" : description;
         derivation = derivation == null ? "" : derivation;
         parameters = parameters == null ? List.of() : parameters.stream()
@@ -68,7 +74,7 @@ public record AwardLine(
 
     public static AwardLine money(AwardKind kind, long amountKrw, String description) {
         if (!kind.monetary()) throw new IllegalArgumentException(kind + " is not a money kind");
-        return new AwardLine(null, null, kind, description, amountKrw, 0, null, null, null, null, null);
+        return new AwardLine(null, null, null, kind, description, amountKrw, 0, null, null, null, null, null);
     }
 
     public static AwardLine cash(long amountKrw, String description) {
@@ -93,27 +99,26 @@ public record AwardLine(
 
     public static AwardLine extension(Duration length, String description) {
         Objects.requireNonNull(length, "length");
-        return new AwardLine(null, null, AwardKind.SERVICE_EXTENSION, description, 0, 0, length, null, null, null, null);
+        return new AwardLine(null, null, null, AwardKind.SERVICE_EXTENSION, description, 0, 0, length, null, null, null, null);
     }
 
     public static AwardLine inKind(String item, long nominalValueKrw) {
-        return new AwardLine(null, null, AwardKind.IN_KIND, item, 0, nominalValueKrw, null, null, null, null, null);
+        return new AwardLine(null, null, null, AwardKind.IN_KIND, item, 0, nominalValueKrw, null, null, null, null, null);
     }
 
     public static AwardLine terminationRight(String description) {
-        return new AwardLine(null, null, AwardKind.TERMINATION_RIGHT, description, 0, 0, null, null, null, null, null);
+        return new AwardLine(null, null, null, AwardKind.TERMINATION_RIGHT, description, 0, 0, null, null, null, null, null);
     }
 
     // ---- fluent, each returning a new line ----
 
     public AwardLine because(String newDerivation) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, newDerivation, parameters, quota);
+        return new AwardLine(ruleId, legalBasis, citations, kind, description, amountKrw, nominalValueKrw, extension, owedPer, newDerivation, parameters, quota);
     }
 
-    public AwardLine using(ParameterValue value) {
-        List<ParameterValue> more = new ArrayList<>(parameters);
-        more.add(Objects.requireNonNull(value, "value"));
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, more, quota);
+    /** The line citing {@code values} (sorted, without repeats); the engine calls it with what the rule read. */
+    public AwardLine withParameters(List<ParameterValue> values) {
+        return new AwardLine(ruleId, legalBasis, citations, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, values, quota);
     }
 
     /**
@@ -121,11 +126,16 @@ public record AwardLine(
      * {@code pool}, in claim order, get this line; a unit draws from the pool once.
      */
     public AwardLine limitedTo(String pool, long limit) {
-        return new AwardLine(ruleId, legalBasis, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, parameters, new Quota(pool, limit));
+        return new AwardLine(ruleId, legalBasis, citations, kind, description, amountKrw, nominalValueKrw, extension, owedPer, derivation, parameters, new Quota(pool, limit));
     }
 
     /** Stamps the rule's identity; called by the engine, never by a rule. */
+    public AwardLine attributedTo(String newRuleId, String newLegalBasis, List<Citation> newCitations, Entitlement newOwedPer) {
+        return new AwardLine(newRuleId, newLegalBasis, newCitations, kind, description, amountKrw, nominalValueKrw, extension, newOwedPer, derivation, parameters, quota);
+    }
+
+    /** Stamps the rule's identity without citations (hand-written assessors). */
     public AwardLine attributedTo(String newRuleId, String newLegalBasis, Entitlement newOwedPer) {
-        return new AwardLine(newRuleId, newLegalBasis, kind, description, amountKrw, nominalValueKrw, extension, newOwedPer, derivation, parameters, quota);
+        return attributedTo(newRuleId, newLegalBasis, List.of(), newOwedPer);
     }
 }

@@ -2,9 +2,9 @@ package io.bosang.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.bosang.law.Citation;
 import io.bosang.params.ParameterValue;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -14,17 +14,18 @@ import java.util.Objects;
  * least one. Created by rules like award lines and stamped with the rule's id and legal basis by the engine.
  *
  * @param ruleId     the rule that found it
- * @param legalBasis that rule's legal basis
+ * @param legalBasis that rule's legal basis in words
+ * @param citations  the sources of the legal basis by registry id and pinpoint
  * @param kind       what kind of finding
  * @param code       a stable machine-readable code, e.g. {@code FREE_SERVICE}
  * @param message    the finding in words
- * @param parameters parameter values the finding relied on
+ * @param parameters parameter values the rule read (stamped by the engine)
  * @param owedPer    on a settlement finding ({@code ALREADY_GRANTED}, {@code QUOTA_EXHAUSTED}): the unit and key of the
  *                   entitlement asked for again; null otherwise
  * @param priorGrant on {@code ALREADY_GRANTED} and {@code DUPLICATE_CLAIM}: the earlier claim that received it; null otherwise
  */
-@JsonPropertyOrder({"ruleId", "legalBasis", "kind", "code", "message", "parameters", "owedPer", "priorGrant"})
-public record Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message,
+@JsonPropertyOrder({"ruleId", "legalBasis", "citations", "kind", "code", "message", "parameters", "owedPer", "priorGrant"})
+public record Finding(String ruleId, String legalBasis, List<Citation> citations, FindingKind kind, String code, String message,
                       List<ParameterValue> parameters,
                       @JsonInclude(JsonInclude.Include.NON_NULL) Entitlement owedPer,
                       @JsonInclude(JsonInclude.Include.NON_NULL) PriorGrant priorGrant) {
@@ -34,7 +35,13 @@ public record Finding(String ruleId, String legalBasis, FindingKind kind, String
 
     /** A finding of a rule, stamped later with the rule's identity. */
     public Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message, List<ParameterValue> parameters) {
-        this(ruleId, legalBasis, kind, code, message, parameters, null, null);
+        this(ruleId, legalBasis, List.of(), kind, code, message, parameters, null, null);
+    }
+
+    /** A settlement finding about a line: the line's rule, basis and citations. */
+    public Finding(String ruleId, String legalBasis, FindingKind kind, String code, String message, List<ParameterValue> parameters,
+                   Entitlement owedPer, PriorGrant priorGrant) {
+        this(ruleId, legalBasis, List.of(), kind, code, message, parameters, owedPer, priorGrant);
     }
 
     public Finding {
@@ -42,6 +49,7 @@ public record Finding(String ruleId, String legalBasis, FindingKind kind, String
         Objects.requireNonNull(code, "code");
         ruleId = ruleId == null ? "" : ruleId;
         legalBasis = legalBasis == null ? "" : legalBasis;
+        citations = citations == null ? List.of() : List.copyOf(citations);
         message = message == null ? "" : message;
         parameters = parameters == null ? List.of() : parameters.stream()
                 .sorted(Comparator.comparing(ParameterValue::id)).distinct().toList();
@@ -71,13 +79,17 @@ public record Finding(String ruleId, String legalBasis, FindingKind kind, String
         return of(FindingKind.NOTE, code, message);
     }
 
-    public Finding using(ParameterValue value) {
-        List<ParameterValue> more = new ArrayList<>(parameters);
-        more.add(Objects.requireNonNull(value, "value"));
-        return new Finding(ruleId, legalBasis, kind, code, message, more, owedPer, priorGrant);
+    /** The finding citing {@code values} (sorted, without repeats); the engine calls it with what the rule read. */
+    public Finding withParameters(List<ParameterValue> values) {
+        return new Finding(ruleId, legalBasis, citations, kind, code, message, values, owedPer, priorGrant);
+    }
+
+    /** Stamps the rule's identity; called by the engine, never by a rule. */
+    public Finding attributedTo(String newRuleId, String newLegalBasis, List<Citation> newCitations) {
+        return new Finding(newRuleId, newLegalBasis, newCitations, kind, code, message, parameters, owedPer, priorGrant);
     }
 
     public Finding attributedTo(String newRuleId, String newLegalBasis) {
-        return new Finding(newRuleId, newLegalBasis, kind, code, message, parameters, owedPer, priorGrant);
+        return attributedTo(newRuleId, newLegalBasis, List.of());
     }
 }

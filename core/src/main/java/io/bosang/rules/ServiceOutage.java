@@ -253,6 +253,26 @@ public record ServiceOutage(String serviceId, Set<Severity> counted, List<Disrup
         return Duration.ofMinutes(maxDayMinutes);
     }
 
+    /**
+     * The most counted time within any span of {@code length} (say any 30 days), wherever it starts: a reading of
+     * "in a month" other than the calendar month. The most is reached by a span starting where a window starts.
+     */
+    public Duration maxWithin(Duration length) {
+        long best = 0;
+        for (Disruption from : windows) {
+            java.time.Instant a = from.start().toInstant();
+            java.time.Instant b = a.plus(length);
+            long seconds = 0;
+            for (Disruption w : windows) {
+                java.time.Instant s = w.start().toInstant().isAfter(a) ? w.start().toInstant() : a;
+                java.time.Instant e = w.end().toInstant().isBefore(b) ? w.end().toInstant() : b;
+                if (e.isAfter(s)) seconds += Duration.between(s, e).getSeconds();
+            }
+            best = Math.max(best, seconds);
+        }
+        return Duration.ofMinutes(best / 60);
+    }
+
     /** The longest consecutive counted run: merged windows that touch are one run. */
     public Duration longestRun() {
         return Hours.longestRun(windows);

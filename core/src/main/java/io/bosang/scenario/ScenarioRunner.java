@@ -101,8 +101,10 @@ public final class ScenarioRunner {
                 Parameter p = policy.parameters().get(e.getKey()).orElse(null);
                 if (p == null) {
                     problems.add(new Problem(s.file(), e.getValue().line(), "parameters." + e.getKey(), "the policy has no parameter '" + e.getKey() + "'").toString());
+                } else if (p.problemWith(e.getValue().value()) != null) {
+                    problems.add(new Problem(s.file(), e.getValue().line(), "parameters." + e.getKey(), p.problemWith(e.getValue().value())).toString());
                 } else {
-                    overrides.put(e.getKey(), p.overriddenFrom(LocalDate.of(1900, 1, 1), e.getValue().value(), "scenario what-if"));
+                    overrides.put(e.getKey(), p.overriddenFrom(LocalDate.of(1900, 1, 1), e.getValue().value() == null ? null : e.getValue().value().trim(), "what-if of scenario '" + s.name() + "'"));
                 }
             }
             subject = policy.withParameters(overrides);

@@ -41,9 +41,9 @@ class DecisionTableTest {
         rows.add(List.of("NAME", "METADATA", "METADATA", "METADATA", "CONDITION", "CONDITION", actionHeader));
         rows.add(List.of("", "", "", "", "", "$s : Subscription", ""));
         rows.add(List.of("", "ruleId(\"$param\")", "legalBasis(\"$param\")", "oncePer(\"$param\")", "$p : Params()",
-                "monthlyFeeKrw >= $p.krw(\"$param\")", "insert(AwardLine.cash($p.krw(\"$param\"), \"fee tier\").using($p.get(\"$param\")));"));
+                "monthlyFeeKrw >= $p.krw(\"$param\")", "insert(AwardLine.cash($p.krw(\"$param\"), \"fee tier\"));"));
         rows.add(List.of("rule", "rule id", "legal basis", "once per", "applies to", "fee at least (parameter)", "cash (parameter)"));
-        rows.add(List.of("TIER-01 high fee", "TIER-01", "test basis: high fees get cash", oncePer, "x", floorCell, pointsCell));
+        rows.add(List.of("TIER-01 high fee", "TIER-01", "[test-source] high fees get cash", oncePer, "x", floorCell, pointsCell));
         return rows;
     }
 
@@ -79,9 +79,9 @@ class DecisionTableTest {
                 else Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
             }
         }
-        Files.writeString(copy.resolve("parameters/fee_floor_krw.yaml"), "description: fee floor\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"10000\"\n    reference: test\n");
-        Files.writeString(copy.resolve("parameters/tier_cash_krw.yaml"), "description: tier cash\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"2000\"\n    reference: test\n");
-        Files.writeString(copy.resolve("parameters/other_cash_krw.yaml"), "description: other cash\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"7000\"\n    reference: test\n");
+        Files.writeString(copy.resolve("parameters/fee_floor_krw.yaml"), "description: fee floor\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"10000\"\n    certainty: official\n    reference: test-source\n");
+        Files.writeString(copy.resolve("parameters/tier_cash_krw.yaml"), "description: tier cash\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"2000\"\n    certainty: official\n    reference: test-source\n");
+        Files.writeString(copy.resolve("parameters/other_cash_krw.yaml"), "description: other cash\nunit: KRW\nvalues:\n  2012-01-01:\n    value: \"7000\"\n    certainty: official\n    reference: test-source\n");
         Files.write(copy.resolve(fileName), table);
         return copy;
     }
@@ -113,8 +113,10 @@ class DecisionTableTest {
         Assessment a = p.assess(claim(39000));
         AwardLine line = a.lines().stream().filter(l -> l.ruleId().equals("TIER-01")).findFirst().orElseThrow();
         assertEquals(2000, line.amountKrw());
-        assertEquals("test basis: high fees get cash", line.legalBasis());
-        assertEquals("tier_cash_krw", line.parameters().get(0).id());
+        assertEquals("Engine test fixture 'mini': high fees get cash", line.legalBasis());
+        assertEquals("test-source", line.citations().get(0).source());
+        assertEquals(List.of("fee_floor_krw", "tier_cash_krw"), line.parameters().stream().map(v -> v.id()).toList(),
+                "the line cites the cash its action read and the floor its condition compared");
         assertTrue(p.assess(claim(9990)).lines().stream().noneMatch(l -> l.ruleId().equals("TIER-01")), "below the floor: no tier");
     }
 

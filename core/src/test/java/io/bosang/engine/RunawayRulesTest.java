@@ -56,7 +56,7 @@ class RunawayRulesTest {
                 end
                 rule "LOOP-01 start"
                     @ruleId("LOOP-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim( id == "loops" )
                 then
@@ -64,7 +64,7 @@ class RunawayRulesTest {
                 end
                 rule "LOOP-02 again and again"
                     @ruleId("LOOP-02")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     $t : Tick()
                 then
@@ -86,7 +86,7 @@ class RunawayRulesTest {
                 }
                 rule "DEEP-01 recurse"
                     @ruleId("DEEP-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim( id == "deep" )
                 then
@@ -104,7 +104,7 @@ class RunawayRulesTest {
         PolicyBuildException e = assertThrows(PolicyBuildException.class, () -> miniWith("""
                 rule "EVIL-01"
                     @ruleId("EVIL-01")
-                    @legalBasis("test")
+                    @legalBasis("[test-source] test")
                 when
                     Claim()
                 then

@@ -28,7 +28,7 @@ class TimeAndIdentityKeysTest {
     static Path copyWith(Path tmp, String from, String to) throws Exception {
         Path dir = tmp.resolve("mini");
         Files.createDirectories(dir.resolve("parameters"));
-        for (String f : List.of("policy.yaml", "rules.drl", "parameters/multiplier.yaml")) {
+        for (String f : List.of("policy.yaml", "sources.yaml", "rules.drl", "parameters/multiplier.yaml")) {
             Files.copy(MINI.resolve(f), dir.resolve(f));
         }
         String yaml = Files.readString(dir.resolve("policy.yaml"));

@@ -16,7 +16,7 @@ import java.util.SplittableRandom;
  * million claims need no more memory than ten). Deterministic: the same count and seed give the same bytes; no
  * wall clock is read.
  *
- * <p>The mix follows the reported intake (FACTS 2.5, 2.7, 2.10, 2.11): 79.8% general users (of whom about a fifth
+ * <p>The mix follows the reported intake (k1015-sb-intake): 79.8% general users (of whom about a fifth
  * claim about a paid service and some are platform workers), 20% small businesses (food 27%, services 21%,
  * transport 21%, retail 19%), 0.2% mid/large companies. About 1% of records are bad on purpose (broken JSON, an
  * unknown enum, a negative fee, a missing field) and 0.5% repeat an earlier claim under a new id; small-business

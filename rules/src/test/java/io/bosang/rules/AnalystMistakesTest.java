@@ -47,8 +47,8 @@ class AnalystMistakesTest {
     @Test
     void aDrlSyntaxErrorIsLocatedByFileAndLine() throws IOException {
         Path dir = copy("content-user-protection");
-        edit(dir.resolve("extension.drl"), "    not PriorNoticeGiven()\n    $s : Stoppage( !counted.isZero() )\nthen",
-                "    not PriorNoticeGiven()\n    $s : Stoppage( !counted.isZero() \nthen");
+        edit(dir.resolve("extension.drl"), "    not PriorNoticeGiven()\n    $s : CountedStoppage( !counted.isZero() )\nthen",
+                "    not PriorNoticeGiven()\n    $s : CountedStoppage( !counted.isZero() \nthen");
         PolicyCheck.Report r = check(dir, "content-user-protection");
         assertFalse(r.passed());
         // Only the syntax errors are shown, not the cascade of types missing in the other files.
@@ -62,7 +62,7 @@ class AnalystMistakesTest {
     void aRuleWithoutLegalBasisIsNamedWithItsLine() throws IOException {
         Path dir = copy("content-user-protection");
         String drl = Files.readString(dir.resolve("extension.drl"));
-        int at = drl.indexOf("    @legalBasis(\"콘텐츠이용자보호지침, outage clause (a): stoppage attributable");
+        int at = drl.indexOf("    @legalBasis(\"[cupg] stoppage attributable");
         int end = drl.indexOf('\n', at);
         Files.writeString(dir.resolve("extension.drl"), drl.substring(0, at) + drl.substring(end + 1));
         int ruleLine = lineOf(drl, "rule \"CUPG-EXT-01");

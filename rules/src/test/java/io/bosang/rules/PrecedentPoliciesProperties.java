@@ -208,7 +208,7 @@ class PrecedentPoliciesProperties {
                     wellFormed(a);
                     assertTrue(money(b) >= money(a));
                     assertTrue(money(a) <= sales, "lost profit never exceeds lost sales");
-                    for (Finding f : a.findings()) assertTrue(f.message().startsWith("Litigation estimate"), f.toString());
+                    for (Finding f : a.findings()) if (!f.code().equals("ASSUMED_VALUE")) assertTrue(f.message().startsWith("Litigation estimate"), f.toString());
                     assertTrue(a.lines().stream().allMatch(l -> l.ruleId().equals("CDE-LP-01")), "consolation never becomes an award line");
                 });
     }

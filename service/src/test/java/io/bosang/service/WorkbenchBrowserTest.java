@@ -145,7 +145,7 @@ class WorkbenchBrowserTest extends ServiceTestSupport {
         String rulesText = rules.getText();
         assertTrue(rulesText.contains("K1015-SB-01") && rulesText.contains("small-business-tiers.csv:10"), "the tier comes from its table row");
         assertTrue(rulesText.contains("decision table row"), rulesText);
-        assertTrue(rulesText.contains("FACTS"), "rules show their legal basis");
+        assertTrue(rulesText.contains("sales loss ≤ 300,000 won → 30,000 won"), "rules show their legal basis: " + rulesText);
         String summary = text("scenario-summary");
         assertTrue(summary.matches("(\\d+) of \\1 scenarios pass\\."), summary);
         shot("02-policy");

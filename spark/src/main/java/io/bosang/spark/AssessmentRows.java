@@ -51,7 +51,8 @@ final class AssessmentRows {
             field("nominalKrw", DataTypes.LongType, false),
             field("extensionSeconds", DataTypes.LongType, false),
             field("extensionNanos", DataTypes.LongType, false),
-            field("pool", DataTypes.StringType, true)});
+            field("pool", DataTypes.StringType, true),
+            field("assumed", new ArrayType(DataTypes.StringType, false), false)});
 
     /** What the exposure summary needs of a settled assessment. */
     static final StructField[] FACTS = {
@@ -181,8 +182,10 @@ final class AssessmentRows {
         List<Row> lines = new ArrayList<>(a.lines().size());
         for (AwardLine l : a.lines()) {
             Duration ext = l.extension() == null ? Duration.ZERO : l.extension();
+            String[] assumed = l.parameters().stream().filter(io.bosang.params.ParameterValue::assumed)
+                    .map(io.bosang.params.ParameterValue::id).toArray(String[]::new);
             lines.add(RowFactory.create(l.kind().name(), l.ruleId(), l.kind().monetary() ? l.amountKrw() : 0L, l.nominalValueKrw(),
-                    ext.getSeconds(), (long) ext.getNano(), l.quota() == null ? null : l.quota().pool()));
+                    ext.getSeconds(), (long) ext.getNano(), l.quota() == null ? null : l.quota().pool(), assumed));
         }
         String[] codes = a.findings().stream().map(Finding::code).toArray(String[]::new);
         return new Object[]{a.outcome().name(), a.totals().monetaryKrw(), a.totals().nominalInKindKrw(),

@@ -13,12 +13,14 @@ import java.util.TreeMap;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.sum;
 
 /**
  * The exposure summary of one policy's settled assessments by one Spark SQL aggregation, into the same
  * {@link ExposureSummary.Report} that {@code bosang assess --summary FILE} writes (counts per outcome, money and
- * nominal in-kind value per award kind and rule, finding codes, limited pools granted, rejected fields). Every fact
+ * nominal in-kind value per award kind and rule, what rests on assumed parameter values, finding codes, limited
+ * pools granted, rejected fields). Every fact
  * becomes a row (dimension, key, count, money, nominal, extension) and one group-by sums them: only a few rows per
  * rule, kind and code reach the driver. Sums run in ANSI mode, so an overflow fails the job instead of wrapping, as
  * {@code Math.addExact} fails the single run.
@@ -35,7 +37,10 @@ final class SparkExposure {
                 .unionByName(fact(settled.select(explode(col("findingCodes")).as("code")), "code", col("code"), lit(0L), lit(0L), lit(0L), lit(0L)))
                 .unionByName(fact(lines, "kind", col("kind"), col("monetaryKrw"), col("nominalKrw"), col("extensionSeconds"), col("extensionNanos")))
                 .unionByName(fact(lines, "rule", col("ruleId"), col("monetaryKrw"), col("nominalKrw"), col("extensionSeconds"), col("extensionNanos")))
-                .unionByName(fact(lines.filter(col("pool").isNotNull()), "pool", col("pool"), lit(0L), lit(0L), lit(0L), lit(0L)));
+                .unionByName(fact(lines.filter(col("pool").isNotNull()), "pool", col("pool"), lit(0L), lit(0L), lit(0L), lit(0L)))
+                .unionByName(fact(lines.filter(size(col("assumed")).gt(0)), "assumed", lit(""), col("monetaryKrw"), col("nominalKrw"), col("extensionSeconds"), col("extensionNanos")))
+                .unionByName(fact(lines.select(explode(col("assumed")).as("value"), col("monetaryKrw"), col("nominalKrw"), col("extensionSeconds"), col("extensionNanos")),
+                        "assumedValue", col("value"), col("monetaryKrw"), col("nominalKrw"), col("extensionSeconds"), col("extensionNanos")));
         long records = 0;
         long money = 0;
         long nominal = 0;
@@ -43,6 +48,8 @@ final class SparkExposure {
         for (Outcome o : Outcome.values()) outcomes.put(o.name(), 0L);
         Map<String, ExposureSummary.Tally> byKind = new TreeMap<>();
         Map<String, ExposureSummary.Tally> byRule = new TreeMap<>();
+        Map<String, ExposureSummary.Tally> byAssumed = new TreeMap<>();
+        ExposureSummary.Tally onAssumed = new ExposureSummary.Tally(0, 0, 0, Duration.ZERO);
         Map<String, Long> codes = new TreeMap<>();
         Map<String, Long> pools = new TreeMap<>();
         Map<String, Long> rejected = new TreeMap<>();
@@ -61,11 +68,13 @@ final class SparkExposure {
                 case "pool" -> pools.put(key, n);
                 case "kind" -> byKind.put(key, tally(r));
                 case "rule" -> byRule.put(key, tally(r));
+                case "assumed" -> onAssumed = tally(r);
+                case "assumedValue" -> byAssumed.put(key, tally(r));
                 default -> throw new IllegalStateException("unknown fact " + r.getString(0));
             }
         }
         return new ExposureSummary.Report(records, outcomes, money, nominal, outcomes.get(Outcome.MANUAL_REVIEW.name()),
-                byKind, byRule, codes, pools, rejected);
+                byKind, byRule, onAssumed, byAssumed, codes, pools, rejected);
     }
 
     private static Dataset<Row> fact(Dataset<Row> rows, String dimension, Column key, Column money, Column nominal, Column extSeconds, Column extNanos) {

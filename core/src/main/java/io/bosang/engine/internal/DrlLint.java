@@ -40,6 +40,7 @@ public final class DrlLint {
     private static final Pattern ENGINE = Pattern.compile("\\b(drools|kcontext)\\s*\\.");
     private static final Pattern MUTATION = Pattern.compile("(?<![.\\w$])(modify|update|retract|delete|with)\\s*\\(");
     private static final Pattern GLOBAL = Pattern.compile("(?m)^\\s*global\\b");
+    private static final Pattern USING = Pattern.compile("\\.\\s*using\\s*\\(");
     private static final Pattern MVEL_DEF = Pattern.compile("\\bdef\\s+[A-Za-z_]");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u");
     private static final Pattern IMPORT = Pattern.compile("(?m)^\\s*import\\s+(static\\s+|function\\s+)?([A-Za-z0-9_.]+(?:\\.\\*)?)\\s*;?");
@@ -64,6 +65,8 @@ public final class DrlLint {
         find(problems, file, code, lineStarts, ENGINE, m -> "'" + m.group(1) + ".' is not allowed in a policy: rules may not drive the engine");
         find(problems, file, code, lineStarts, MUTATION, m -> "'" + m.group(1) + "(...)' is not allowed: derive new facts, never change or remove one");
         find(problems, file, code, lineStarts, GLOBAL, m -> "globals are not allowed in a policy");
+        find(problems, file, code, lineStarts, USING, m -> "'.using(...)' is gone: a line cites by itself the parameter values its rule "
+                + "read (read one with $p.get(\"id\") and it is cited; see docs/DESIGN.md, parameters cited by reading them)");
         find(problems, file, code, lineStarts, MVEL_DEF, m -> "MVEL 'def' functions are not allowed in a policy");
         find(problems, file, code, lineStarts, UNICODE_ESCAPE, m -> "unicode escapes outside strings are not allowed in a policy");
         Matcher imports = IMPORT.matcher(code);

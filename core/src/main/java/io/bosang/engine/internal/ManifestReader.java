@@ -2,6 +2,8 @@ package io.bosang.engine.internal;
 
 import io.bosang.engine.PolicyManifest;
 import io.bosang.internal.yaml.YamlNodes;
+import io.bosang.law.Citation;
+import io.bosang.law.SourceRegistry;
 import io.bosang.problem.Problem;
 import org.yaml.snakeyaml.nodes.Node;
 
@@ -21,7 +23,7 @@ import java.util.Set;
 public final class ManifestReader {
     private static final Set<String> KEYS = Set.of("id", "title", "version", "kind", "jurisdiction", "summary",
             "effective-from", "effective-to", "sources", "invariants", "label", "zone", "counted-severities");
-    private static final Set<String> SOURCE_KEYS = Set.of("id", "title", "reference");
+    private static final Set<String> SOURCE_KEYS = Set.of("cite", "about");
     public static final Set<String> KINDS = Set.of("guideline", "company-plan", "standard-terms", "dispute-standard",
             "precedent", "estimate", "statutory-duty");
 
@@ -29,6 +31,11 @@ public final class ManifestReader {
     }
 
     public static PolicyManifest read(Path file, String folderName, List<Problem> problems) {
+        return read(file, folderName, problems, null);
+    }
+
+    /** Reads policy.yaml, resolving its sources against {@code registry} (unchecked when null). */
+    public static PolicyManifest read(Path file, String folderName, List<Problem> problems, SourceRegistry registry) {
         int before = problems.size();
         YamlNodes yaml = new YamlNodes("policy.yaml", problems);
         Node root = yaml.parse(file);
@@ -57,19 +64,35 @@ public final class ManifestReader {
         if (from != null && to != null && to.isBefore(from)) {
             yaml.problem(top.get("effective-to").line(), "effective-to", "effective-to " + to + " is before effective-from " + from);
         }
-        List<PolicyManifest.Source> sources = new ArrayList<>();
+        List<PolicyManifest.Cited> sources = new ArrayList<>();
         YamlNodes.Entry sourcesEntry = top.get("sources");
         if (sourcesEntry == null) {
-            yaml.problem(1, "sources", "missing required key 'sources' (the legal and published sources of the policy)");
+            yaml.problem(1, "sources", "missing required key 'sources' (the legal and published sources of the policy, by registry id)");
         } else {
             int i = 0;
             for (Node s : yaml.sequence(sourcesEntry.value(), "sources")) {
                 String ctx = "sources[" + i++ + "]";
                 Map<String, YamlNodes.Entry> m = yaml.mapping(s, ctx, SOURCE_KEYS);
-                String sid = yaml.required(m, "id", ctx, YamlNodes.line(s));
-                String stitle = yaml.required(m, "title", ctx, YamlNodes.line(s));
-                String ref = yaml.required(m, "reference", ctx, YamlNodes.line(s));
-                sources.add(new PolicyManifest.Source(sid, stitle, ref));
+                String cite = yaml.required(m, "cite", ctx, YamlNodes.line(s));
+                String about = yaml.optional(m, "about", ctx);
+                if (cite == null) continue;
+                List<String> why = new ArrayList<>();
+                List<Citation> parsed = Citation.parseList(cite, why);
+                int line = m.get("cite").line();
+                for (String w : why) yaml.problem(line, ctx + ".cite", w);
+                if (parsed.size() != 1) {
+                    if (why.isEmpty()) yaml.problem(line, ctx + ".cite", "one source per entry: cite: \"id pinpoint\"");
+                    continue;
+                }
+                Citation c = parsed.get(0);
+                if (registry != null) {
+                    List<String> unknown = new ArrayList<>();
+                    c = registry.resolve(List.of(c), unknown).get(0);
+                    for (String u : unknown) {
+                        yaml.problem(line, ctx + ".cite", "'" + u + "' is not in the source registry (rules/src/main/resources/sources, or the policy's own sources.yaml)");
+                    }
+                }
+                sources.add(new PolicyManifest.Cited(c, about == null ? "" : about.trim()));
             }
         }
         List<String> invariants = new ArrayList<>();

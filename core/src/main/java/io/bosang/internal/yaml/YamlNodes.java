@@ -56,6 +56,11 @@ public final class YamlNodes {
         this.problems = problems;
     }
 
+    /** How many problems have been recorded so far (to tell whether a part read cleanly). */
+    public int problemCount() {
+        return problems.size();
+    }
+
     public String file() {
         return file;
     }
