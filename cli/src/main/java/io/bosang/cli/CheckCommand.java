@@ -73,6 +73,9 @@ final class CheckCommand implements Callable<Integer> {
         String policy = policyOption.policy;
         Path dir = Path.of(policy);
         Path scenarioDir = scenarios != null ? scenarios : ScenarioFolders.defaultFor(policy).orElse(null);
+        if (scenarios == null && scenarioDir != null && !scenarioDir.toAbsolutePath().startsWith(dir.toAbsolutePath())) {
+            err.println("bosang check: scenarios from " + scenarioDir + " (--scenarios DIR to choose others)");
+        }
         String seen = watch ? fingerprint(dir, scenarioDir) : "";
         PolicyCheck.Report report = checkOnce(policy, scenarioDir, incidents, settings, out);
         if (!watch) return report.passed() ? BosangCli.OK : BosangCli.SOME_REJECTED;

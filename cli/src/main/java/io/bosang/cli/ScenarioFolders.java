@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * Where {@code bosang check} finds a policy's scenarios when {@code --scenarios} is not given: a folder's own
- * {@code scenarios/} (or its sibling under the repository's {@code src/test/resources}), and for a shipped policy id
+ * {@code scenarios/} (or its sibling under the repository's {@code src/test/resources}), else those of the shipped
+ * policy the folder is named after (a working copy); and for a shipped policy id
  * the repository's {@code rules/src/test/resources/policies/ID/scenarios}, looked for from the working directory up
  * and from the launcher's checkout (the jar's location), never a path fixed relative to the working directory.
  */
@@ -21,7 +22,12 @@ final class ScenarioFolders {
 
     static Optional<Path> defaultFor(String policy) {
         Path dir = Path.of(policy);
-        if (Files.isDirectory(dir)) return PolicyCheck.scenariosFor(dir);
+        if (Files.isDirectory(dir)) {
+            Optional<Path> own = PolicyCheck.scenariosFor(dir);
+            if (own.isPresent() || dir.toAbsolutePath().getFileName() == null) return own;
+            // A working copy of a shipped policy (cp -r .../policies/ID /tmp/edit/) is checked against ID's scenarios.
+            policy = dir.toAbsolutePath().normalize().getFileName().toString();
+        }
         for (Path root : roots()) {
             for (Path p = root; p != null; p = p.getParent()) {
                 Path candidate = p.resolve("rules/src/test/resources/policies").resolve(policy).resolve("scenarios");

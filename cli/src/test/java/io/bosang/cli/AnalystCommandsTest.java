@@ -43,6 +43,17 @@ class AnalystCommandsTest {
     }
 
     @Test
+    void aWorkingCopyWithoutScenariosIsCheckedAgainstItsShippedPolicysScenarios(@TempDir Path tmp) throws Exception {
+        // The README's step: cp -r rules/src/main/resources/policies/ID /tmp/edit/ then check --policy /tmp/edit/ID.
+        Path copy = WorkingCopy.of(POLICIES.resolve("content-user-protection"), tmp);
+        assertTrue(!Files.exists(copy.resolve("scenarios")), "the copy brings no scenarios of its own");
+        AssessCommandTest.Run run = bosang("check", "--examples", "20", "--policy", copy.toString());
+        assertEquals(BosangCli.OK, run.code(), run.out() + run.err());
+        assertTrue(run.out().contains("scenarios    60 passed, 0 failed"), run.out());
+        assertTrue(run.err().contains("scenarios from ") && run.err().contains("content-user-protection"), run.err());
+    }
+
+    @Test
     void checkFailsWithAPastableCounterExampleWhenAnEditBreaksALaw(@TempDir Path tmp) throws Exception {
         Path copy = WorkingCopy.of(POLICIES.resolve("content-user-protection"), tmp);
         Path param = copy.resolve("parameters/no_notice_multiplier.yaml");
