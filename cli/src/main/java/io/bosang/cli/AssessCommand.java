@@ -51,6 +51,11 @@ final class AssessCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threadsOption = new ThreadsOption();
 
+    @Option(names = "--sources", paramLabel = "full|ids", defaultValue = "full",
+            description = "full (default): each record lists the sources it cites in full; ids: by id only, for volume runs "
+                    + "(about 40%% fewer bytes on Kakao claims; `bosang sources --policy ID` lists them once).")
+    String sources;
+
     @Option(names = "--quiet", description = "No progress on stderr.")
     boolean quiet;
 
@@ -77,6 +82,11 @@ final class AssessCommand implements Callable<Integer> {
             err.println(e.getMessage());
             return BosangCli.BROKEN_POLICY;
         }
+        if (!sources.equals("full") && !sources.equals("ids")) {
+            err.println("bosang assess: --sources is full or ids (got " + sources + ")");
+            return BosangCli.USAGE;
+        }
+        java.util.function.Function<Object, String> render = sources.equals("ids") ? Json::lineCitingById : Json::line;
         int n = threadsOption.resolve("assess", err);
         if (n < 1) return BosangCli.USAGE;
         Progress progress = new Progress(err, quiet);
@@ -88,7 +98,7 @@ final class AssessCommand implements Callable<Integer> {
                  Writer w = output != null ? CliFiles.writer("assess", "-o", output, null) : CliFiles.notClosing(spec.commandLine().getOut())) {
                 ExposureSummary exposure = new ExposureSummary();
                 // Workers parse, assess and write JSON; this thread settles in input order and copies lines out.
-                stats = new BatchAssessor(policy, n).run(source.deferred(), Json::line, (a, line) -> {
+                stats = new BatchAssessor(policy, n).run(source.deferred(), render::apply, (a, line) -> {
                     exposure.accept(a);
                     try {
                         w.write(line);

@@ -147,4 +147,26 @@ class AssessCommandTest {
         assertTrue(run.out().contains("policies"));
         assertTrue(run.out().contains("Exit codes"));
     }
+
+    @Test
+    void sourcesByIdLeaveOutOnlyTheSourcesArray() throws Exception {
+        String sample = "../samples/kakao-2022-10-15-claims.ndjson";
+        Run full = bosang("assess", "--quiet", "--policy", "kakao-1015-2022", sample);
+        Run ids = bosang("assess", "--quiet", "--sources", "ids", "--policy", "kakao-1015-2022", sample);
+        assertEquals(0, full.code(), full.err());
+        assertEquals(0, ids.code(), ids.err());
+        String[] a = full.out().split("\n");
+        String[] b = ids.out().split("\n");
+        assertEquals(a.length, b.length);
+        int withSources = 0;
+        for (int k = 0; k < a.length; k++) {
+            com.fasterxml.jackson.databind.node.ObjectNode node = (com.fasterxml.jackson.databind.node.ObjectNode) io.bosang.json.Json.mapper().readTree(a[k]);
+            if (node.remove("sources") != null) withSources++;
+            assertEquals(io.bosang.json.Json.line(node), b[k], "record " + (k + 1));
+            assertTrue(!b[k].contains("\"sources\":[") , b[k]);
+        }
+        assertTrue(withSources > 20, "the full records carried sources: " + withSources);
+        assertTrue(ids.out().length() < full.out().length() * 3 / 4, ids.out().length() + " of " + full.out().length());
+        assertEquals(BosangCli.USAGE, bosang("assess", "--sources", "some", "--policy", "kakao-1015-2022", sample).code());
+    }
 }
