@@ -56,11 +56,7 @@ public final class Json {
 
     /** One value as a single line of JSON. */
     public static String line(Object value) {
-        try {
-            return MAPPER.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return write(MAPPER, value);
     }
 
     /** The writer of {@link #lineCitingById}: the same mapper, an assessment's {@code sources} array left out. */
@@ -76,8 +72,12 @@ public final class Json {
      * volume runs: the full sources are about 40% of a Kakao record's bytes. Otherwise the same bytes as {@link #line}.
      */
     public static String lineCitingById(Object value) {
+        return write(BY_ID, value);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return BY_ID.writeValueAsString(value);
+            return mapper.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
