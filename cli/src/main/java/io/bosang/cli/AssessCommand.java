@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 
@@ -86,7 +85,7 @@ final class AssessCommand implements Callable<Integer> {
             err.println("bosang assess: --sources is full or ids (got " + sources + ")");
             return BosangCli.USAGE;
         }
-        java.util.function.Function<Object, String> render = sources.equals("ids") ? Json::lineCitingById : Json::line;
+        java.util.function.Function<Object, byte[]> render = sources.equals("ids") ? Json::lineBytesCitingById : Json::lineBytes;
         int n = threadsOption.resolve("assess", err);
         if (n < 1) return BosangCli.USAGE;
         Progress progress = new Progress(err, quiet);
@@ -95,19 +94,18 @@ final class AssessCommand implements Callable<Integer> {
             if (summary != null && !"-".equals(summary)) CliFiles.output("assess", "--summary", summary);
             try (InputStream in = CliFiles.input("assess", input, System.in);
                  ClaimSource source = ClaimSource.open(in, new ClaimReader(incidents));
-                 Writer w = output != null ? CliFiles.writer("assess", "-o", output, null) : CliFiles.notClosing(spec.commandLine().getOut())) {
+                 CliFiles.LineOutput w = CliFiles.lines("assess", "-o", output, spec.commandLine().getOut())) {
                 ExposureSummary exposure = new ExposureSummary();
                 // Workers parse, assess and write JSON; this thread settles in input order and copies lines out.
                 stats = new BatchAssessor(policy, n).run(source.deferred(), render::apply, (a, line) -> {
                     exposure.accept(a);
                     try {
-                        w.write(line);
-                        w.write('\n');
+                        w.line(line);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
                 }, progress::update);
-                w.flush();
+                w.close();
                 if (output == null && spec.commandLine().getOut().checkError()) {
                     err.println("bosang assess: cannot write the assessments to stdout (closed or full)");
                     return BosangCli.OUTPUT;

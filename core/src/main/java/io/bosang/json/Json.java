@@ -54,13 +54,35 @@ public final class Json {
         return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 
+    /** The writer of {@link #line}: the same mapper, each distinct source and parameter value rendered once. */
+    private static final ObjectMapper LINES = MAPPER.copy().registerModule(
+            new RenderedOnce(MAPPER, java.util.Set.of(io.bosang.law.Source.class, io.bosang.params.ParameterValue.class)));
+
     /** One value as a single line of JSON. */
     public static String line(Object value) {
-        return write(MAPPER, value);
+        return write(LINES, value);
+    }
+
+    /** The same line as UTF-8 bytes, written without a detour through a {@code String}. */
+    public static byte[] lineBytes(Object value) {
+        return bytes(LINES, value);
+    }
+
+    /** {@link #lineCitingById} as UTF-8 bytes. */
+    public static byte[] lineBytesCitingById(Object value) {
+        return bytes(BY_ID, value);
+    }
+
+    private static byte[] bytes(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
     }
 
     /** The writer of {@link #lineCitingById}: the same mapper, an assessment's {@code sources} array left out. */
-    private static final ObjectMapper BY_ID = MAPPER.copy().addMixIn(io.bosang.result.Assessment.class, WithoutSources.class);
+    private static final ObjectMapper BY_ID = LINES.copy().addMixIn(io.bosang.result.Assessment.class, WithoutSources.class);
 
     @com.fasterxml.jackson.annotation.JsonIgnoreProperties("sources")
     private abstract static class WithoutSources {

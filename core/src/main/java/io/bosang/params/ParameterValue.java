@@ -44,6 +44,21 @@ public record ParameterValue(String id, String value, String unit, LocalDate eff
         this(id, value, unit, effectiveFrom, Certainty.ASSUMED, "", reference, List.of());
     }
 
+    /**
+     * {@code values} sorted by id, without repeats, unmodifiable: how a line or a finding lists what it read. A list
+     * already in that form (every copy of a line made by its fluent methods) is returned as it is, without sorting.
+     */
+    public static List<ParameterValue> sortedDistinct(List<ParameterValue> values) {
+        if (values == null || values.isEmpty()) return List.of();
+        List<ParameterValue> copy = List.copyOf(values); // the same list when it is already unmodifiable
+        for (int i = 1; i < copy.size(); i++) {
+            if (copy.get(i - 1).id().compareTo(copy.get(i).id()) >= 0) {
+                return copy.stream().sorted(java.util.Comparator.comparing(ParameterValue::id)).distinct().toList();
+            }
+        }
+        return copy;
+    }
+
     @JsonIgnore
     public boolean assumed() {
         return certainty == Certainty.ASSUMED;
@@ -75,7 +90,27 @@ public record ParameterValue(String id, String value, String unit, LocalDate eff
     }
 
     public LocalDate date() {
-        return LocalDate.parse(value);
+        // Rules read claim-window dates on every claim; DateTimeFormatter's parse was 3% of a Kakao run. A plain
+        // yyyy-MM-dd is read by position, anything else by LocalDate.parse (which also gives its error).
+        String v = value;
+        if (v.length() == 10 && v.charAt(4) == '-' && v.charAt(7) == '-') {
+            int y = digits(v, 0, 4), m = digits(v, 5, 7), d = digits(v, 8, 10);
+            if (y >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= java.time.YearMonth.of(y, m).lengthOfMonth()) {
+                return LocalDate.of(y, m, d);
+            }
+        }
+        return LocalDate.parse(v);
+    }
+
+    /** The decimal number in {@code s[from, to)}, or -1 when a character is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') return -1;
+            n = n * 10 + (c - '0');
+        }
+        return n;
     }
 
     /** The value read as a scale (brackets of thresholds and amounts). */

@@ -63,8 +63,7 @@ public record AwardLine(
         citations = citations == null ? List.of() : List.copyOf(citations);
         description = description == null ? "" : description;
         derivation = derivation == null ? "" : derivation;
-        parameters = parameters == null ? List.of() : parameters.stream()
-                .sorted(Comparator.comparing(ParameterValue::id)).distinct().toList();
+        parameters = ParameterValue.sortedDistinct(parameters);
         if (amountKrw < 0) throw new IllegalArgumentException("award amount must not be negative: " + amountKrw);
         if (nominalValueKrw < 0) throw new IllegalArgumentException("nominal value must not be negative");
         if (extension != null && extension.isNegative()) throw new IllegalArgumentException("extension must not be negative");

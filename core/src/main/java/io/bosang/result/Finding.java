@@ -51,8 +51,7 @@ public record Finding(String ruleId, String legalBasis, List<Citation> citations
         legalBasis = legalBasis == null ? "" : legalBasis;
         citations = citations == null ? List.of() : List.copyOf(citations);
         message = message == null ? "" : message;
-        parameters = parameters == null ? List.of() : parameters.stream()
-                .sorted(Comparator.comparing(ParameterValue::id)).distinct().toList();
+        parameters = ParameterValue.sortedDistinct(parameters);
     }
 
     public static Finding of(FindingKind kind, String code, String message) {
