@@ -67,11 +67,20 @@ final class CliFiles {
         Path p = output(command, option, name);
         try {
             return named(Files.newBufferedWriter(p, StandardCharsets.UTF_8), name);
-        } catch (AccessDeniedException | NoSuchFileException e) {
-            throw new Refused(BosangCli.OUTPUT, "bosang " + command + ": cannot write " + name + ": " + reason(e));
         } catch (IOException e) {
-            throw new Refused(BosangCli.OUTPUT, "bosang " + command + ": cannot write " + name + ": " + e.getMessage());
+            throw cannotOpen(command, name, e);
         }
+    }
+
+    /** The one line for an output file that cannot be opened (denied, no such folder, anything else). */
+    private static Refused cannotOpen(String command, String name, IOException e) {
+        String why = e instanceof AccessDeniedException || e instanceof NoSuchFileException ? reason(e) : e.getMessage();
+        return new Refused(BosangCli.OUTPUT, "bosang " + command + ": cannot write " + name + ": " + why);
+    }
+
+    /** A write failure part way, naming the file once (a failure already named passes through). */
+    private static OutputFailure cannotWrite(String name, IOException e) {
+        return e instanceof OutputFailure f ? f : new OutputFailure("cannot write " + name + ": " + reason(e), e);
     }
 
     /** Where a command writes NDJSON lines: each line given as UTF-8 bytes, the newline added. */
@@ -81,7 +90,8 @@ final class CliFiles {
 
     /**
      * Lines to {@code name} as the bytes given (no re-encoding: half a volume run's output time was in turning the
-     * JSON text back into UTF-8), or to {@code stdout} when null. Opening failures are one line; write failures name
+     * JSON text back into UTF-8), or to {@code stdout} when null (decoded there, as the command line's stdout is a
+     * {@code Writer}; volume runs write to a file). Opening failures are one line; write failures name
      * the file, as {@link #writer} does.
      */
     static LineOutput lines(String command, String option, String name, Writer stdout) throws Refused {
@@ -103,10 +113,8 @@ final class CliFiles {
         OutputStream file;
         try {
             file = new java.io.BufferedOutputStream(Files.newOutputStream(p), 1 << 16);
-        } catch (AccessDeniedException | NoSuchFileException e) {
-            throw new Refused(BosangCli.OUTPUT, "bosang " + command + ": cannot write " + name + ": " + reason(e));
         } catch (IOException e) {
-            throw new Refused(BosangCli.OUTPUT, "bosang " + command + ": cannot write " + name + ": " + e.getMessage());
+            throw cannotOpen(command, name, e);
         }
         return new LineOutput() {
             @Override
@@ -115,7 +123,7 @@ final class CliFiles {
                     file.write(utf8);
                     file.write('\n');
                 } catch (IOException e) {
-                    throw new OutputFailure("cannot write " + name + ": " + reason(e), e);
+                    throw cannotWrite(name, e);
                 }
             }
 
@@ -124,7 +132,7 @@ final class CliFiles {
                 try {
                     file.close();
                 } catch (IOException e) {
-                    throw new OutputFailure("cannot write " + name + ": " + reason(e), e);
+                    throw cannotWrite(name, e);
                 }
             }
         };
@@ -166,7 +174,7 @@ final class CliFiles {
     static Writer named(Writer w, String name) {
         return new java.io.FilterWriter(w) {
             private OutputFailure failure(IOException e) {
-                return e instanceof OutputFailure f ? f : new OutputFailure("cannot write " + name + ": " + reason(e), e);
+                return cannotWrite(name, e);
             }
 
             @Override

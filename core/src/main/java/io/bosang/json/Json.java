@@ -56,30 +56,23 @@ public final class Json {
 
     /** The writer of {@link #line}: the same mapper, each distinct source and parameter value rendered once. */
     private static final ObjectMapper LINES = MAPPER.copy().registerModule(
-            new RenderedOnce(MAPPER, java.util.Set.of(io.bosang.law.Source.class, io.bosang.params.ParameterValue.class)));
+            new RenderedOnce(MAPPER, io.bosang.law.Source.class, io.bosang.params.ParameterValue.class));
 
     /** One value as a single line of JSON. */
     public static String line(Object value) {
-        return write(LINES, value);
+        return write(LINES::writeValueAsString, value);
     }
 
     /** The same line as UTF-8 bytes, written without a detour through a {@code String}. */
     public static byte[] lineBytes(Object value) {
-        return bytes(LINES, value);
+        return write(LINES::writeValueAsBytes, value);
     }
 
     /** {@link #lineCitingById} as UTF-8 bytes. */
     public static byte[] lineBytesCitingById(Object value) {
-        return bytes(BY_ID, value);
+        return write(BY_ID::writeValueAsBytes, value);
     }
 
-    private static byte[] bytes(ObjectMapper mapper, Object value) {
-        try {
-            return mapper.writeValueAsBytes(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
-    }
 
     /** The writer of {@link #lineCitingById}: the same mapper, an assessment's {@code sources} array left out. */
     private static final ObjectMapper BY_ID = LINES.copy().addMixIn(io.bosang.result.Assessment.class, WithoutSources.class);
@@ -94,21 +87,23 @@ public final class Json {
      * volume runs: the full sources are about 40% of a Kakao record's bytes. Otherwise the same bytes as {@link #line}.
      */
     public static String lineCitingById(Object value) {
-        return write(BY_ID, value);
-    }
-
-    private static String write(ObjectMapper mapper, Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
-        }
+        return write(BY_ID::writeValueAsString, value);
     }
 
     /** One value as indented JSON, for people. */
     public static String pretty(Object value) {
+        return write(MAPPER.writerWithDefaultPrettyPrinter()::writeValueAsString, value);
+    }
+
+    /** One way of writing a value (as text or bytes, by one mapper or writer). */
+    private interface Writing<T> {
+        T write(Object value) throws com.fasterxml.jackson.core.JsonProcessingException;
+    }
+
+    /** Every write of this class goes through here: a value Jackson cannot write is a bug, said as one exception. */
+    private static <T> T write(Writing<T> how, Object value) {
         try {
-            return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+            return how.write(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
